@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every test: system packages, test fixtures, build, unit and end-to-end tests,
+# and the samples against the packed NuGet packages. Prints a closing 'N passed, N failed' line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+eng/setup.sh
+export PANE_TEST_CACHE=${PANE_TEST_CACHE:-$HOME/.cache/pane-tests}
+export PANE_TEST_GUEST=$(tests/fixtures/guest/build-guest.sh)
+if [ -x tests/fixtures/fetch-e2fsprogs-images.sh ]; then
+  export PANE_TEST_E2FSPROGS_IMAGES=$(tests/fixtures/fetch-e2fsprogs-images.sh)
+fi
+
+dotnet build Pane.sln -c Release -warnaserror
+log=$(mktemp)
+status=0
+dotnet test Pane.sln -c Release --no-build 2>&1 | tee "$log" || status=$?
+if [ -x samples/build.sh ]; then
+  samples/build.sh || status=1
+fi
+
+awk '
+  /^(Passed|Failed)!/ {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i + 1))
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
+' "$log"
+rm -f "$log"
+exit $status
