@@ -56,7 +56,7 @@ public sealed class KvmProbeTests
 
             // Then
             Assert.True(status.IsUsable);
-            Assert.Equal("/dev/kvm served by kvm_intel, API 12, test guest ran in 3.3 ms", status.Detail);
+            Assert.Equal("/dev/kvm served by kvm_intel, API 12, test guest ran in 3.3 ms of CPU time", status.Detail);
         }
 
         [Fact]
@@ -84,7 +84,7 @@ public sealed class KvmProbeTests
             // Then
             Assert.False(status.IsUsable);
             Assert.Equal(
-                $"/dev/kvm is served by kvm_pvm, a paravirtual KVM that cannot run ordinary guests: the real-mode test guest finished only 7 of {KvmSmokeGuest.Chunks} chunks of work in 251 ms, where hardware virtualization needs a few milliseconds for all of them.",
+                $"/dev/kvm is served by kvm_pvm, a paravirtual KVM that cannot run ordinary guests: the real-mode test guest finished only 7 of {KvmSmokeGuest.Chunks} chunks of work in 251 ms of CPU time, where hardware virtualization needs under a millisecond for all of them.",
                 status.Reason);
             Assert.StartsWith("Run Pane on a host with hardware KVM (kvm_intel or kvm_amd)", status.Remedy, StringComparison.Ordinal);
             Assert.Equal("/dev/kvm served by kvm_pvm, API 12", status.Detail);
