@@ -79,14 +79,21 @@ internal sealed class KvmTrial
             return await _result.Task.ConfigureAwait(false);
         }
 
-        _result.TrySetResult(new KvmTrialResult(KvmTrialVerdict.Hung, WallClockLimit + s_kickGrace, Volatile.Read(ref _completedChunks)));
+        _result.TrySetResult(new KvmTrialResult(KvmTrialVerdict.Hung, CompletedChunks: Volatile.Read(ref _completedChunks)));
         return await _result.Task.ConfigureAwait(false);
     }
 
     private async Task<bool> WaitAsync(TimeSpan delay)
     {
-        var finished = await Task.WhenAny(_result.Task, Task.Delay(delay)).ConfigureAwait(false);
-        return finished == _result.Task;
+        try
+        {
+            await _result.Task.WaitAsync(delay).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private void Kick()
@@ -111,9 +118,10 @@ internal sealed class KvmTrial
         {
             result = RunGuest();
         }
-        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception error)
         {
-            result = new KvmTrialResult(KvmTrialVerdict.SetupFailed, Operation: error.Message);
+            // Nothing may escape this thread: an unhandled exception here would end the process.
+            result = new KvmTrialResult(KvmTrialVerdict.SetupFailed, Operation: $"the probe ({error.GetType().Name}: {error.Message.TrimEnd('.')})");
         }
 
         _result.TrySetResult(result);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Pane.Host.Platform.Kvm;
 using Pane.Platform;
 
@@ -16,6 +17,14 @@ public sealed class KvmProbeTests
             {
                 Assert.Skip("This host has no /dev/kvm.");
             }
+
+            var fd = LinuxNative.Open("/dev/kvm", LinuxNative.OpenReadWrite);
+            if (fd < 0)
+            {
+                Assert.Skip("This user cannot open /dev/kvm read-write.");
+            }
+
+            _ = LinuxNative.Close(fd);
 
             var module = KvmModule.Find("/sys/module");
             var probe = new KvmProbe();
@@ -41,6 +50,30 @@ public sealed class KvmProbeTests
             }
         }
     
+    }
+
+    public sealed class ProbeAsyncWithoutDevice
+    {
+        [Fact]
+        public async Task Says_the_device_is_missing_and_how_to_get_it()
+        {
+            // Given
+            if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            {
+                Assert.Skip("The device check runs only on x86-64 Linux.");
+            }
+
+            var missing = Path.Combine(Path.GetTempPath(), $"pane-no-kvm-{Guid.NewGuid():N}");
+            var probe = new KvmProbe(missing, "/sys/module");
+
+            // When
+            var status = await probe.ProbeAsync();
+
+            // Then
+            Assert.False(status.IsUsable);
+            Assert.Equal($"{missing} does not exist, so the kernel offers no KVM.", status.Reason);
+            Assert.Contains("modprobe kvm_intel", status.Remedy, StringComparison.Ordinal);
+        }
     }
 
     public sealed class Evaluate
