@@ -50,10 +50,7 @@ public sealed class KvmProbeTests
             }
         }
     
-    }
 
-    public sealed class ProbeAsyncWithoutDevice
-    {
         [Fact]
         public async Task Says_the_device_is_missing_and_how_to_get_it()
         {
