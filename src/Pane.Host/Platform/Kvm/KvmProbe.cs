@@ -135,7 +135,9 @@ internal sealed class KvmProbe
             KvmTrialVerdict.TooSlow => string.Create(
                 CultureInfo.InvariantCulture,
                 $"the real-mode test guest finished only {result.CompletedChunks} of {KvmSmokeGuest.Chunks} chunks of work in {result.Elapsed.TotalMilliseconds:0} ms of CPU time, where hardware virtualization needs under a millisecond for all of them"),
-            KvmTrialVerdict.Hung => "the real-mode test guest hung in KVM_RUN and did not return even when interrupted",
+            KvmTrialVerdict.Hung => string.Create(
+                CultureInfo.InvariantCulture,
+                $"the real-mode test guest did not come back from KVM within {KvmTrial.WallClockLimit.TotalSeconds:0.#} s, not even when its thread was interrupted"),
             _ => $"the real-mode test guest misbehaved: {result.Failure}",
         };
         return $"{subject}: {what}.";
