@@ -90,10 +90,10 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
     }
 
     public Task<IVirtualMachine> StartAsync(MachineSpec spec, CancellationToken cancellationToken) =>
-        throw new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot boot machines with QEMU yet; it only probes for it.", "Use a later version of Pane to start machines.");
+        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot boot machines with QEMU yet; it only probes for it.", "Use a later version of Pane to start machines."));
 
     public Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
-        throw new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot attach to QEMU machines yet; it only probes for QEMU.", "Use a later version of Pane to manage machines.");
+        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot attach to QEMU machines yet; it only probes for QEMU.", "Use a later version of Pane to manage machines."));
 
     private static Dictionary<string, string> Describe(
         QemuLocation location, QemuBinaryInfo info, AcceleratorChoice choice, HypervisorStatus? hypervisor)
@@ -102,7 +102,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
         {
             ["path"] = location.Path,
             ["found-by"] = location.SourceName,
-            ["cpu"] = CpuModelPolicy.For(choice.Accelerator),
+            ["cpu"] = CpuModelPolicy.ModelFor(choice.Accelerator),
         };
         if (info.Version?.Build is { } build)
         {

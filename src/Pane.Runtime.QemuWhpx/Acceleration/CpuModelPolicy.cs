@@ -13,7 +13,7 @@ internal static class CpuModelPolicy
 
     public const string TcgModel = "max";
 
-    public static string For(QemuAccelerator accelerator) => accelerator switch
+    public static string ModelFor(QemuAccelerator accelerator) => accelerator switch
     {
         QemuAccelerator.Whpx => WhpxModel,
         QemuAccelerator.Kvm => KvmModel,
