@@ -96,7 +96,7 @@ public sealed class NativeRuntimeProviderTests
             // Then
             Assert.False(result.IsAvailable);
             Assert.Contains("MacOS", result.Reason, StringComparison.Ordinal);
-            await probe.DidNotReceiveWithAnyArgs().ProbeAsync(default, default);
+            await probe.DidNotReceiveWithAnyArgs().ProbeAsync(default, TestContext.Current.CancellationToken);
         }
     }
 
