@@ -111,7 +111,9 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
 
         if (info.Accelerators is { } offered)
         {
-            details["accelerators"] = string.Join(", ", offered.Order(StringComparer.Ordinal));
+            var names = new List<string>(offered);
+            names.Sort(StringComparer.Ordinal);
+            details["accelerators"] = string.Join(", ", names);
         }
 
         if (choice.RefusedAccelerator is { } refused)
