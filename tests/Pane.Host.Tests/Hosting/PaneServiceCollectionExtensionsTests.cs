@@ -101,6 +101,24 @@ public sealed class PaneServiceCollectionExtensionsTests
         }
 
         [Fact]
+        public void Keeps_an_applications_own_catalog_and_still_registers_the_rest_of_the_engine()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var catalog = Substitute.For<IPluginCatalog>();
+            var services = new ServiceCollection();
+            services.AddSingleton(catalog);
+
+            // When
+            services.AddPane(options => options.Home = folder.Root);
+
+            // Then
+            using var provider = services.BuildServiceProvider();
+            Assert.Same(catalog, provider.GetRequiredService<IPluginCatalog>());
+            Assert.Equal(folder.Root, provider.GetRequiredService<IPaneHome>().Root);
+        }
+
+        [Fact]
         public void Does_nothing_when_called_again()
         {
             // Given
