@@ -32,8 +32,8 @@ public static class PaneServiceCollectionExtensions
     /// needed. Their runtime providers, desktop recipes and image sources are created when the
     /// <see cref="IPluginCatalog"/> is first resolved; read them from the catalog. Services registered before this
     /// call win over the engine's defaults and over the plugins' services; the plugins folder of the Pane home is
-    /// searched when the <see cref="Pane.Platform.IPaneHome"/> is the engine's or an instance. Calling it again does
-    /// nothing.
+    /// searched when the <see cref="Pane.Platform.IPaneHome"/> is the engine's or an instance. When an
+    /// <see cref="IPluginCatalog"/> is registered already, no plugin is loaded. Calling it again does nothing.
     /// </remarks>
     /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
     /// <param name="configure">Sets the <see cref="PaneOptions"/>.</param>
@@ -63,6 +63,11 @@ public static class PaneServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
+        {
+            return services;
+        }
+
         return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader());
     }
 
