@@ -88,6 +88,29 @@ public sealed class DiskImage : IDisposable
         return new DiskStreamSlice(_content, partition.Offset, partition.Size);
     }
 
+    /// <summary>Opens the ext2, ext3 or ext4 filesystem of a partition, or of the whole disk.</summary>
+    /// <param name="partition">A partition of this image's table, or <see langword="null"/> for a disk without a table.</param>
+    /// <returns>The filesystem; dispose it when done (the image stays open).</returns>
+    /// <exception cref="ImageFormatException">
+    /// The partition lies outside the disk, holds no filesystem Pane reads, or its filesystem is damaged.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The image is disposed.</exception>
+    public ILinuxFileSystem OpenFileSystem(Partition? partition)
+    {
+        var volume = partition is null ? OpenContent() : OpenPartition(partition);
+        try
+        {
+            return new ExtFileSystemOpener().TryOpen(volume) ?? throw new ImageFormatException(
+                $"{(partition is null ? "The disk" : $"Partition {partition.Number}")} of '{Path}' holds no ext2, ext3 or ext4 filesystem.",
+                "Choose a partition with a Linux filesystem; 'pane image info' lists them.");
+        }
+        catch
+        {
+            volume.Dispose();
+            throw;
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

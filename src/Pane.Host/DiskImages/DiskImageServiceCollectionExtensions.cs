@@ -16,7 +16,7 @@ public static class DiskImageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IFileSystemOpener, ExtFileSystemOpener>();
         services.TryAddSingleton<IBootArtifactDeriver, BootArtifactDeriver>();
-        services.TryAddSingleton<ImageBrowser>();
+        services.TryAddSingleton<Pane.Host.DiskImages.Inspection.ImageBrowser>();
         return services;
     }
 }

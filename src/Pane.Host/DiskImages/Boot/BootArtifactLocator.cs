@@ -59,7 +59,11 @@ internal static class BootArtifactLocator
         };
     }
 
-    private static ImageVolume FindRoot(ImageVolumes volumes)
+    /// <summary>Finds the root filesystem.</summary>
+    /// <param name="volumes">The image's opened filesystems.</param>
+    /// <returns>The volume holding it.</returns>
+    /// <exception cref="ImageFormatException">No filesystem looks like a Linux root.</exception>
+    public static ImageVolume FindRoot(ImageVolumes volumes)
     {
         var candidates = volumes.FileSystems.ToList();
         var root = candidates.FirstOrDefault(volume => volume.Partition?.TypeGuid == PartitionTypeNames.LinuxRootX64)
