@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Hosting;
+using Pane.Host.Platform;
+using Pane.Host.Runtimes;
+
+namespace Pane.Host.Cli;
+
+/// <summary>
+/// Builds the engine's services for the command the user chose, once the command line is parsed, and runs
+/// that command's class; commands that need no engine (such as <c>--version</c>) never get here.
+/// </summary>
+internal sealed class CliHost
+{
+    private readonly Action<IServiceCollection>? _overrides;
+
+    public CliHost(CliConsole console, Option<string?> home, Action<IServiceCollection>? overrides)
+    {
+        Console = console;
+        Home = home;
+        _overrides = overrides;
+    }
+
+    /// <summary>Gets where commands write.</summary>
+    public CliConsole Console { get; }
+
+    /// <summary>Gets the global <c>--home</c> option.</summary>
+    public Option<string?> Home { get; }
+
+    /// <summary>Builds the services, resolves <typeparamref name="TCommand"/> and runs it.</summary>
+    /// <typeparam name="TCommand">The command class.</typeparam>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="run">What to do with the command.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> RunAsync<TCommand>(
+        ParseResult parseResult,
+        Func<TCommand, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        var services = new ServiceCollection();
+        AddEngine(services, parseResult.GetValue(Home));
+        services.AddSingleton(Console);
+        services.AddTransient<TCommand>();
+        _overrides?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await using (provider.ConfigureAwait(false))
+        {
+            var command = provider.GetRequiredService<TCommand>();
+            return await run(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddEngine(IServiceCollection services, string? home)
+    {
+        services.AddSingleton(new PaneOptions { Home = home });
+        services.AddPanePlatform();
+        services.AddPaneRuntimeNegotiation();
+    }
+}
