@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Hosting;
 using Pane.Host.Platform;
+using Pane.Host.Plugins;
 using Pane.Host.Runtimes;
+using Pane.Platform;
 
 namespace Pane.Host.Cli;
 
@@ -27,7 +30,11 @@ internal sealed class CliHost
     /// <summary>Gets the global <c>--home</c> option.</summary>
     public Option<string?> Home { get; }
 
-    /// <summary>Builds the services, resolves <typeparamref name="TCommand"/> and runs it.</summary>
+    /// <summary>
+    /// Builds the services, resolves <typeparamref name="TCommand"/> and runs it. The overrides are registered
+    /// first, so they win over the engine's defaults; when they supply the <see cref="IPluginCatalog"/>, no plugin
+    /// is loaded.
+    /// </summary>
     /// <typeparam name="TCommand">The command class.</typeparam>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="run">What to do with the command.</param>
@@ -39,11 +46,13 @@ internal sealed class CliHost
         CancellationToken cancellationToken)
         where TCommand : class
     {
+        var home = parseResult.GetValue(Home);
         var services = new ServiceCollection();
-        AddEngine(services, parseResult.GetValue(Home));
-        services.AddSingleton(Console);
-        services.AddTransient<TCommand>();
         _overrides?.Invoke(services);
+        services.TryAddSingleton(Console);
+        services.AddPane(options => options.Home = home);
+        AddEngineWithoutPlugins(services, home);
+        services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
         {
@@ -52,9 +61,11 @@ internal sealed class CliHost
         }
     }
 
-    private static void AddEngine(IServiceCollection services, string? home)
+    /// <summary>Adds what <c>AddPane</c> skips when the overrides supply the plugin catalog.</summary>
+    private static void AddEngineWithoutPlugins(IServiceCollection services, string? home)
     {
-        services.AddSingleton(new PaneOptions { Home = home });
+        services.TryAddSingleton(new PaneOptions { Home = home });
+        services.TryAddSingleton<IPaneHome>(_ => new PaneHome(PaneHomeLocator.Locate(home, SystemEnvironmentReader.Instance)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
     }
