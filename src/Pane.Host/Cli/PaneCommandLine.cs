@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
@@ -75,6 +76,7 @@ internal static class PaneCommandLine
             PluginsCommandDefinition.Create(host),
             RuntimesCommandDefinition.Create(host),
             RecipesCommandDefinition.Create(host),
+            DoctorCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

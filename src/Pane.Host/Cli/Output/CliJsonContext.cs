@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
@@ -13,4 +14,5 @@ namespace Pane.Host.Cli.Output;
 [JsonSerializable(typeof(PluginsReport))]
 [JsonSerializable(typeof(RuntimesReport))]
 [JsonSerializable(typeof(RecipesReport))]
+[JsonSerializable(typeof(DoctorReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -14,6 +14,12 @@ internal sealed class TextTable
         _headers = headers;
     }
 
+    /// <summary>Gets or sets a value indicating whether the header row is written. Defaults to <see langword="true"/>.</summary>
+    public bool ShowHeader { get; set; } = true;
+
+    /// <summary>Gets or sets the text written before each line. Defaults to none.</summary>
+    public string Indent { get; set; } = string.Empty;
+
     /// <summary>Adds a row; it has one cell per header.</summary>
     /// <param name="cells">The cells.</param>
     /// <exception cref="ArgumentException">The row does not have one cell per header.</exception>
@@ -33,8 +39,9 @@ internal sealed class TextTable
     public void Write(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        var lines = ShowHeader ? _rows.Prepend(_headers).ToList() : _rows;
         var widths = new int[_headers.Length];
-        foreach (var row in _rows.Prepend(_headers))
+        foreach (var row in lines)
         {
             for (var column = 0; column < row.Length; column++)
             {
@@ -42,10 +49,10 @@ internal sealed class TextTable
             }
         }
 
-        foreach (var row in _rows.Prepend(_headers))
+        foreach (var row in lines)
         {
             var line = string.Join(Gap, row.Select((cell, column) => cell.PadRight(widths[column])));
-            writer.WriteLine(line.TrimEnd());
+            writer.WriteLine(Indent + line.TrimEnd());
         }
     }
 }
