@@ -41,7 +41,9 @@ internal sealed class HypervisorProbe : IHypervisorProbe
 
         // The shared probe ignores any one caller's token; a caller that cancels only stops waiting.
         var probe = _probes.GetOrAdd(kind, k => new Lazy<Task<HypervisorStatus>>(() => StartProbe(k))).Value;
-        return probe.WaitAsync(cancellationToken);
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled<HypervisorStatus>(cancellationToken)
+            : probe.WaitAsync(cancellationToken);
     }
 
     private Task<HypervisorStatus> StartProbe(HypervisorKind kind) => kind switch
