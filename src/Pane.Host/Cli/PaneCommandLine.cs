@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.Extensions.DependencyInjection;
 using Pane.Host.Cli.Doctor;
+using Pane.Host.Cli.Image;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
@@ -77,6 +78,7 @@ internal static class PaneCommandLine
             RuntimesCommandDefinition.Create(host),
             RecipesCommandDefinition.Create(host),
             DoctorCommandDefinition.Create(host),
+            ImageCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

@@ -56,6 +56,7 @@ public static class PaneServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
+        services.AddPaneDiskImages();
         return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader());
     }
 

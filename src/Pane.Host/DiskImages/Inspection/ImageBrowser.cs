@@ -18,7 +18,7 @@ internal sealed class ImageBrowser
 
     public ImageSummary Describe(string imagePath)
     {
-        using var volumes = ImageVolumes.Open(imagePath, _opener);
+        using var volumes = Open(imagePath);
         BootSummary? boot = null;
         string? bootProblem = null;
         try
@@ -60,7 +60,7 @@ internal sealed class ImageBrowser
 
     public IReadOnlyList<FileSystemEntry> List(string imagePath, string path, int? partition)
     {
-        using var volumes = ImageVolumes.Open(imagePath, _opener);
+        using var volumes = Open(imagePath);
         var fileSystem = Choose(volumes, partition);
         var entry = fileSystem.GetEntry(path) ?? throw NotFound(imagePath, path);
         return entry.Kind == FileSystemEntryKind.Directory ? fileSystem.ListDirectory(path) : [entry];
@@ -69,7 +69,7 @@ internal sealed class ImageBrowser
     public async Task CopyToAsync(string imagePath, string path, int? partition, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var volumes = ImageVolumes.Open(imagePath, _opener);
+        using var volumes = Open(imagePath);
         var source = OpenFile(volumes, imagePath, path, partition);
         await using (source.ConfigureAwait(false))
         {
@@ -79,13 +79,23 @@ internal sealed class ImageBrowser
 
     public async Task<long> ExtractAsync(string imagePath, string path, int? partition, string outputFile, CancellationToken cancellationToken)
     {
-        using var volumes = ImageVolumes.Open(imagePath, _opener);
+        using var volumes = Open(imagePath);
         var source = OpenFile(volumes, imagePath, path, partition);
         await using (source.ConfigureAwait(false))
         {
             await AtomicFile.CopyAsync(source, outputFile, cancellationToken).ConfigureAwait(false);
             return source.Length;
         }
+    }
+
+    private ImageVolumes Open(string imagePath)
+    {
+        if (!File.Exists(imagePath))
+        {
+            throw new PaneException($"The image '{imagePath}' does not exist.", "Give the path of a raw or qcow2 disk image file.");
+        }
+
+        return ImageVolumes.Open(imagePath, _opener);
     }
 
     private static Stream OpenFile(ImageVolumes volumes, string imagePath, string path, int? partition)
