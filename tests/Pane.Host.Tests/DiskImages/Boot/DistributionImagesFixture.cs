@@ -28,6 +28,8 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
 
     public string Path(string name) => _scratch.File(name);
 
+    public static byte[] Blob { get; } = Enumerable.Range(0, 70_000).Select(index => (byte)(index * 7)).ToArray();
+
     public static byte[] Content(string name) =>
         Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"<{name}>", 2000)));
 
@@ -133,7 +135,8 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
                 ("boot/vmlinuz-6.8.0-35-generic", null), ("boot/initrd.img-6.8.0-35-generic", null),
             ],
             [("vmlinuz", "boot/vmlinuz-6.8.0-31-generic"), ("initrd.img", "boot/initrd.img-6.8.0-31-generic")],
-            UbuntuFsUuid);
+            UbuntuFsUuid,
+            [("usr/share/blob.bin", Blob)]);
         File.Move(image, Ubuntu);
     }
 
@@ -141,7 +144,8 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
         string name,
         (string Path, string? Text)[] files,
         (string Path, string Target)[] symlinks,
-        string? uuid = null)
+        string? uuid = null,
+        (string Path, byte[] Bytes)[]? blobs = null)
     {
         var tree = _scratch.File(name + ".tree");
         Directory.CreateDirectory(tree);
@@ -150,6 +154,13 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
             var target = System.IO.Path.Combine(tree, path);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, text is null ? Content($"{name}/{path}") : Encoding.UTF8.GetBytes(text));
+        }
+
+        foreach (var (path, bytes) in blobs ?? [])
+        {
+            var target = System.IO.Path.Combine(tree, path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            await File.WriteAllBytesAsync(target, bytes);
         }
 
         foreach (var (path, target) in symlinks)
