@@ -95,6 +95,25 @@ public sealed class DiskImageTests
         }
 
         [Fact]
+        public void Reads_far_into_a_64_GiB_sparse_image_whose_file_is_a_few_hundred_KiB()
+        {
+            // Given
+            using var image = DiskImage.Open(images.Path("huge.qcow2"));
+            using var content = image.OpenContent();
+            var region = new byte[128 * 1024];
+
+            // When
+            content.Position = (63L << 30) - (64 * 1024);
+            content.ReadExactly(region);
+
+            // Then
+            Assert.Equal(64L << 30, image.VirtualSize);
+            Assert.True(new FileInfo(images.Path("huge.qcow2")).Length < 1024 * 1024);
+            Assert.All(region.AsSpan(0, 64 * 1024).ToArray(), value => Assert.Equal(0, value));
+            Assert.All(region.AsSpan(64 * 1024).ToArray(), value => Assert.Equal(0x77, value));
+        }
+
+        [Fact]
         public void Lists_the_backing_chain_nearest_first()
         {
             // When

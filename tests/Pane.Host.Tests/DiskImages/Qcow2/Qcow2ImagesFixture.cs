@@ -36,6 +36,8 @@ public sealed class Qcow2ImagesFixture : IAsyncLifetime
         await Tools.RunAsync("qemu-img", "convert", "-c", "-O", "qcow2", BaseRaw, Path("compressed.qcow2"));
         await Tools.RunAsync("qemu-img", "convert", "-c", "-O", "qcow2", "-o", "cluster_size=4096", BaseRaw, Path("compressed-4k.qcow2"));
         await Tools.RunAsync("qemu-img", "create", "-q", "-f", "qcow2", Path("empty.qcow2"), "16M");
+        await Tools.RunAsync("qemu-img", "create", "-q", "-f", "qcow2", Path("huge.qcow2"), "64G");
+        await Tools.RunAsync("qemu-io", "-c", "write -P 0x77 63G 64k", Path("huge.qcow2"));
 
         await Tools.RunAsync("qemu-img", "create", "-q", "-f", "qcow2", "-b", "base.raw", "-F", "raw", Path("overlay.qcow2"), "8M");
         await Tools.RunAsync("qemu-io", "-c", "write -P 0xab 1M 64k", "-c", "write -z 0 64k", "-c", "write -P 0x5a 6M 4k", Path("overlay.qcow2"));
