@@ -151,6 +151,34 @@ public sealed class PartitionTableTests(PartitionedDisksFixture disks) : IClassF
     }
 
     [Fact]
+    public void Refuses_an_extended_partition_chain_longer_than_128_logical_partitions()
+    {
+        // Given
+        var disk = disks.Path("long-chain.raw");
+        var bytes = new byte[1024 * 1024];
+        WriteEntry(bytes, 446, 0x05, 1, 2000);
+        bytes[510] = 0x55;
+        bytes[511] = 0xaa;
+        for (var index = 0; index < 200; index++)
+        {
+            var ebr = (1 + index) * 512;
+            WriteEntry(bytes, ebr + 446, 0x83, 0, 1);
+            WriteEntry(bytes, ebr + 446 + 16, 0x05, (uint)(index + 1), 1);
+            bytes[ebr + 510] = 0x55;
+            bytes[ebr + 511] = 0xaa;
+        }
+
+        File.WriteAllBytes(disk, bytes);
+
+        // When
+        using var image = DiskImage.Open(disk);
+        var error = Assert.Throws<ImageFormatException>(image.ReadPartitionTable);
+
+        // Then
+        Assert.Contains("more than 128 logical partitions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_no_table_for_a_bare_filesystem()
     {
         // When
@@ -178,6 +206,13 @@ public sealed class PartitionTableTests(PartitionedDisksFixture disks) : IClassF
         // Then
         Assert.Equal(root.Size, stream.Length);
         Assert.Equal("root partition marker"u8.ToArray(), start);
+    }
+
+    private static void WriteEntry(byte[] sector, int offset, byte type, uint first, uint count)
+    {
+        sector[offset + 4] = type;
+        BinaryPrimitives.WriteUInt32LittleEndian(sector.AsSpan(offset + 8), first);
+        BinaryPrimitives.WriteUInt32LittleEndian(sector.AsSpan(offset + 12), count);
     }
 
     private void AssertMatchesSfdisk(PartitionTable table)
