@@ -63,6 +63,7 @@ public static class PaneServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
+        services.AddPaneDiskImages();
         if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
         {
             return services;

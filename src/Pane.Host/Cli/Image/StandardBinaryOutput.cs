@@ -1,0 +1,7 @@
+namespace Pane.Host.Cli.Image;
+
+/// <summary>The process's real standard output.</summary>
+internal sealed class StandardBinaryOutput : IBinaryOutput
+{
+    public Stream Open() => Console.OpenStandardOutput();
+}
