@@ -27,4 +27,12 @@ cp "$recipe_out"/* "$home/plugins/Pane.Samples.LxqtRecipe/"
 output=$(dotnet samples/Pane.Samples.RuntimeList/bin/Release/net10.0/Pane.Samples.RuntimeList.dll "$home")
 echo "$output"
 grep -q '^recipe  lxqt: LXQt$' <<<"$output" || { echo "error: the LXQt recipe did not load from \$PANE_HOME/plugins" >&2; exit 1; }
-echo "samples: built; the LXQt recipe loads from \$PANE_HOME/plugins"
+
+# The same plugin folder seen by the `pane` tool installed from the local feed.
+tools=$(mktemp -d)
+trap 'rm -rf "$home" "$tools"' EXIT
+dotnet tool install --tool-path "$tools" --add-source artifacts/packages Pane.Host
+recipes=$("$tools/pane" recipes --home "$home")
+echo "$recipes"
+grep -q '^lxqt ' <<<"$recipes" || { echo "error: pane recipes does not list the LXQt recipe" >&2; exit 1; }
+echo "samples: built; the LXQt recipe loads from \$PANE_HOME/plugins in the app and in pane"

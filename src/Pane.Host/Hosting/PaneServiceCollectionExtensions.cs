@@ -31,7 +31,9 @@ public static class PaneServiceCollectionExtensions
     /// Plugins are loaded, and their entry classes run, during this call, so call it only where the engine is
     /// needed. Their runtime providers, desktop recipes and image sources are created when the
     /// <see cref="IPluginCatalog"/> is first resolved; read them from the catalog. Services registered before this
-    /// call win over the engine's defaults and over the plugins' services. Calling it again does nothing.
+    /// call win over the engine's defaults and over the plugins' services; the plugins folder of the Pane home is
+    /// searched when the <see cref="Pane.Platform.IPaneHome"/> is the engine's or an instance. When an
+    /// <see cref="IPluginCatalog"/> is registered already, no plugin is loaded. Calling it again does nothing.
     /// </remarks>
     /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
     /// <param name="configure">Sets the <see cref="PaneOptions"/>.</param>
@@ -42,20 +44,30 @@ public static class PaneServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(PaneEngineMarker)))
         {
             return services;
         }
 
+        services.AddSingleton<PaneEngineMarker>();
         var options = new PaneOptions();
         configure(options);
         services.TryAddSingleton(options);
-        services.TryAddSingleton<IPaneHome>(new PaneHome(PaneHomeLocator.Locate(options.Home, SystemEnvironmentReader.Instance)));
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IPaneHome)))
+        {
+            services.AddSingleton<IPaneHome>(new PaneHome(PaneHomeLocator.Locate(options.Home, SystemEnvironmentReader.Instance)));
+        }
+
         services.TryAddSingleton<IFileSystem, FileSystem>();
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
+        {
+            return services;
+        }
+
         return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader());
     }
 
@@ -65,7 +77,10 @@ public static class PaneServiceCollectionExtensions
         if (options.SearchDefaultPluginDirectories)
         {
             directories.Add(Path.Join(AppContext.BaseDirectory, "plugins"));
-            var home = services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IPaneHome))?.ImplementationInstance as IPaneHome;
+            var home = services
+                .Where(descriptor => descriptor.ServiceType == typeof(IPaneHome) && !descriptor.IsKeyedService)
+                .Select(descriptor => descriptor.ImplementationInstance)
+                .LastOrDefault() as IPaneHome;
             if (home is not null)
             {
                 directories.Add(home.PluginsDirectory);

@@ -80,7 +80,7 @@ internal static class PluginAssemblyInspector
                 return new PluginLoadError(
                     candidate.Name,
                     candidate.Path,
-                    $"It is built against Pane.Abstractions {reference.Version} but this host has Pane.Abstractions {hostVersion}, another major version.",
+                    $"It is built against Pane.Abstractions {reference.Version.ToString(3)} but this host has Pane.Abstractions {hostVersion.ToString(3)}, another major version.",
                     $"Install a build of the plugin made for Pane.Abstractions {hostVersion.Major}.x, or remove the plugin's folder.");
             }
         }

@@ -24,11 +24,6 @@ internal static class PluginServiceCollectionExtensions
         IEnumerable<string> directories,
         IPluginLoader loader)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
-        {
-            return services;
-        }
-
         var errors = new List<PluginLoadError>();
         var candidates = PluginDiscovery.Discover(directories, errors);
         var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!);

@@ -101,6 +101,31 @@ public sealed class PaneServiceCollectionExtensionsTests
         }
 
         [Fact]
+        public void Loads_no_plugin_over_an_applications_own_catalog_and_still_registers_the_rest_of_the_engine()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            folder.Add(Good);
+            var catalog = Substitute.For<IPluginCatalog>();
+            var services = new ServiceCollection();
+            services.AddSingleton(catalog);
+
+            // When
+            services.AddPane(options =>
+            {
+                options.Home = folder.Root;
+                options.PluginDirectories.Add(folder.First);
+            });
+
+            // Then
+            using var provider = services.BuildServiceProvider();
+            Assert.Same(catalog, provider.GetRequiredService<IPluginCatalog>());
+            Assert.Equal(folder.Root, provider.GetRequiredService<IPaneHome>().Root);
+            Assert.NotNull(provider.GetRequiredService<IProcessRunner>());
+            Assert.DoesNotContain(services, descriptor => descriptor.ServiceType.FullName == "Pane.TestPlugins.Good.GoodGreeting");
+        }
+
+        [Fact]
         public void Does_nothing_when_called_again()
         {
             // Given

@@ -37,7 +37,7 @@ public sealed class PluginAssemblyInspectorTests
 
             // Then
             Assert.NotNull(error);
-            Assert.Contains($"built against Pane.Abstractions {s_hostVersion} but this host has Pane.Abstractions 1.0.0.0", error.Reason, StringComparison.Ordinal);
+            Assert.Contains($"built against Pane.Abstractions {s_hostVersion.ToString(3)} but this host has Pane.Abstractions 1.0.0", error.Reason, StringComparison.Ordinal);
             Assert.DoesNotContain(
                 AssemblyLoadContext.All.SelectMany(context => context.Assemblies),
                 assembly => assembly.Location == candidate.Path);

@@ -119,7 +119,7 @@ public sealed class PluginCatalogTests
                 new PluginLoadError(
                     AbstractionsV2,
                     path,
-                    $"It is built against Pane.Abstractions 2.0.0.0 but this host has Pane.Abstractions {hostVersion}, another major version.",
+                    $"It is built against Pane.Abstractions 2.0.0 but this host has Pane.Abstractions {hostVersion.ToString(3)}, another major version.",
                     $"Install a build of the plugin made for Pane.Abstractions {hostVersion.Major}.x, or remove the plugin's folder."),
                 Assert.Single(host.Catalog.Errors));
         }
