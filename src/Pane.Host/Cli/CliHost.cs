@@ -1,11 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Pane.Host.Hosting;
-using Pane.Host.Platform;
 using Pane.Host.Plugins;
-using Pane.Host.Runtimes;
-using Pane.Platform;
 
 namespace Pane.Host.Cli;
 
@@ -51,7 +47,6 @@ internal sealed class CliHost
         _overrides?.Invoke(services);
         services.TryAddSingleton(Console);
         services.AddPane(options => options.Home = home);
-        AddEngineWithoutPlugins(services, home);
         services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
@@ -59,14 +54,5 @@ internal sealed class CliHost
             var command = provider.GetRequiredService<TCommand>();
             return await run(command, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Adds what <c>AddPane</c> skips when the overrides supply the plugin catalog.</summary>
-    private static void AddEngineWithoutPlugins(IServiceCollection services, string? home)
-    {
-        services.TryAddSingleton(new PaneOptions { Home = home });
-        services.TryAddSingleton<IPaneHome>(_ => new PaneHome(PaneHomeLocator.Locate(home, SystemEnvironmentReader.Instance)));
-        services.AddPanePlatform();
-        services.AddPaneRuntimeNegotiation();
     }
 }
