@@ -22,6 +22,10 @@ for name in "${startup_properties[@]}"; do
     fi
 done
 
+# Extra properties for both builds, to measure one setting against the others: PANE_BENCH_PROPERTIES="-p:TieredPGO=true".
+read -r -a extra_args <<< "${PANE_BENCH_PROPERTIES:-}"
+property_args+=("${extra_args[@]}")
+
 echo "Building (Release, framework-dependent apphost, $rid) into $out"
 echo "Start-up properties: ${property_args[*]:-(none)}"
 publish() {

@@ -2,11 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Cli.Image;
-using Pane.Host.Hosting;
-using Pane.Host.Platform;
 using Pane.Host.Plugins;
-using Pane.Host.Runtimes;
-using Pane.Platform;
 
 namespace Pane.Host.Cli;
 
@@ -51,8 +47,8 @@ internal sealed class CliHost
         var services = new ServiceCollection();
         _overrides?.Invoke(services);
         services.TryAddSingleton(Console);
+        services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
         services.AddPane(options => options.Home = home);
-        AddEngineWithoutPlugins(services, home);
         services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
@@ -60,16 +56,5 @@ internal sealed class CliHost
             var command = provider.GetRequiredService<TCommand>();
             return await run(command, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Adds what <c>AddPane</c> skips when the overrides supply the plugin catalog.</summary>
-    private static void AddEngineWithoutPlugins(IServiceCollection services, string? home)
-    {
-        services.TryAddSingleton(new PaneOptions { Home = home });
-        services.TryAddSingleton<IPaneHome>(_ => new PaneHome(PaneHomeLocator.Locate(home, SystemEnvironmentReader.Instance)));
-        services.AddPanePlatform();
-        services.AddPaneRuntimeNegotiation();
-        services.AddPaneDiskImages();
-        services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
     }
 }

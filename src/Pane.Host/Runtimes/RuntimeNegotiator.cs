@@ -27,14 +27,21 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         var isAuto = string.Equals(requestedId, Auto, StringComparison.OrdinalIgnoreCase);
         var requestedProvider = isAuto ? null : FindProvider(providers, requestedId);
 
-        var probes = await Task.WhenAll(providers.Select(provider =>
-            Task.Run(() => ProbeAsync(provider, cancellationToken), cancellationToken))).ConfigureAwait(false);
-        var ranked = providers
-            .Zip(probes, (provider, probe) => (Provider: provider, Probe: probe))
-            .OrderByDescending(entry => entry.Probe.IsAvailable)
-            .ThenByDescending(entry => entry.Probe.IsAvailable ? entry.Probe.Score : 0)
-            .ThenBy(entry => entry.Provider.Id, StringComparer.Ordinal)
-            .ToList();
+        var probes = new Task<RuntimeProbeResult>[providers.Count];
+        for (var index = 0; index < probes.Length; index++)
+        {
+            var provider = providers[index];
+            probes[index] = Task.Run(() => ProbeAsync(provider, cancellationToken), cancellationToken);
+        }
+
+        await Task.WhenAll(probes).ConfigureAwait(false);
+        var ranked = new List<ProbedProvider>(probes.Length);
+        for (var index = 0; index < probes.Length; index++)
+        {
+            ranked.Add(new ProbedProvider(providers[index], await probes[index].ConfigureAwait(false)));
+        }
+
+        ranked.Sort(ProbedProvider.BestFirst);
 
         if (requestedProvider is not null)
         {
@@ -92,7 +99,7 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
 
     private static RuntimeSelection SelectRequested(
         IRuntimeProvider requested,
-        List<(IRuntimeProvider Provider, RuntimeProbeResult Probe)> ranked)
+        List<ProbedProvider> ranked)
     {
         var probe = ranked.First(entry => ReferenceEquals(entry.Provider, requested)).Probe;
         if (!probe.IsAvailable)
@@ -123,7 +130,7 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         return new RuntimeSelection(requested.Id, candidates, chosen);
     }
 
-    private static RuntimeSelection SelectBest(List<(IRuntimeProvider Provider, RuntimeProbeResult Probe)> ranked)
+    private static RuntimeSelection SelectBest(List<ProbedProvider> ranked)
     {
         var availableCount = ranked.Count(entry => entry.Probe.IsAvailable);
         if (availableCount == 0)

@@ -60,9 +60,23 @@ internal sealed record RuntimeEntry(
             probe.Version,
             probe.Reason,
             probe.Remedy,
-            new SortedDictionary<string, string>(probe.Details.ToDictionary(), StringComparer.Ordinal),
+            SortedByKey(probe.Details),
             s_capabilityNames.Where(c => capabilities.HasFlag(c.Flag)).Select(c => c.Name).ToList(),
             chosen,
             candidate.Verdict);
+    }
+
+    /// <summary>Copies the details in the ordinal order of their keys, which JSON output keeps.</summary>
+    private static Dictionary<string, string> SortedByKey(IReadOnlyDictionary<string, string> details)
+    {
+        var keys = details.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var sorted = new Dictionary<string, string>(keys.Length, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            sorted.Add(key, details[key]);
+        }
+
+        return sorted;
     }
 }
