@@ -52,6 +52,11 @@ internal static class QemuCommandLine
             "-mon", "chardev=qmp0,mode=control",
         ]);
         AddDisplay(arguments, spec);
+        if (plan.DaemonPidFilePath is { } pidFile)
+        {
+            arguments.AddRange(["-daemonize", "-pidfile", pidFile]);
+        }
+
         return arguments;
     }
 

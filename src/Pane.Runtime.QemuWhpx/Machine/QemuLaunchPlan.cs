@@ -22,4 +22,10 @@ internal sealed record QemuLaunchPlan
 
     /// <summary>Gets the file QEMU appends every serial byte to.</summary>
     public required string SerialLogPath { get; init; }
+
+    /// <summary>
+    /// Gets the file QEMU writes its pid to when it detaches itself from Pane's process (<c>-daemonize</c>), or
+    /// <see langword="null"/> where QEMU cannot daemonize (Windows) and Pane starts it detached instead.
+    /// </summary>
+    public string? DaemonPidFilePath { get; init; }
 }
