@@ -14,14 +14,7 @@ internal sealed class HostPlatform : IHostPlatform
 
     public int LogicalProcessorCount => Environment.ProcessorCount;
 
-    public long? PhysicalMemoryBytes
-    {
-        get
-        {
-            var total = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-            return total > 0 ? total : null;
-        }
-    }
+    public long? PhysicalMemoryBytes => PhysicalMemory.TotalBytes;
 
     public string HostDirectory => AppContext.BaseDirectory;
 

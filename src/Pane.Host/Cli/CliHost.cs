@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pane.Host.Hosting;
+using Pane.Host.Platform;
+using Pane.Host.Plugins;
+using Pane.Host.Runtimes;
+using Pane.Platform;
+
+namespace Pane.Host.Cli;
+
+/// <summary>
+/// Builds the engine's services for the command the user chose, once the command line is parsed, and runs
+/// that command's class; commands that need no engine (such as <c>--version</c>) never get here.
+/// </summary>
+internal sealed class CliHost
+{
+    private readonly Action<IServiceCollection>? _overrides;
+
+    public CliHost(CliConsole console, Option<string?> home, Action<IServiceCollection>? overrides)
+    {
+        Console = console;
+        Home = home;
+        _overrides = overrides;
+    }
+
+    /// <summary>Gets where commands write.</summary>
+    public CliConsole Console { get; }
+
+    /// <summary>Gets the global <c>--home</c> option.</summary>
+    public Option<string?> Home { get; }
+
+    /// <summary>
+    /// Builds the services, resolves <typeparamref name="TCommand"/> and runs it. The overrides are registered
+    /// first, so they win over the engine's defaults; when they supply the <see cref="IPluginCatalog"/>, no plugin
+    /// is loaded.
+    /// </summary>
+    /// <typeparam name="TCommand">The command class.</typeparam>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="run">What to do with the command.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> RunAsync<TCommand>(
+        ParseResult parseResult,
+        Func<TCommand, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+        where TCommand : class
+    {
+        var home = parseResult.GetValue(Home);
+        var services = new ServiceCollection();
+        _overrides?.Invoke(services);
+        services.TryAddSingleton(Console);
+        services.AddPane(options => options.Home = home);
+        AddEngineWithoutPlugins(services, home);
+        services.AddTransient<TCommand>();
+        var provider = services.BuildServiceProvider();
+        await using (provider.ConfigureAwait(false))
+        {
+            var command = provider.GetRequiredService<TCommand>();
+            return await run(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds what <c>AddPane</c> skips when the overrides supply the plugin catalog.</summary>
+    private static void AddEngineWithoutPlugins(IServiceCollection services, string? home)
+    {
+        services.TryAddSingleton(new PaneOptions { Home = home });
+        services.TryAddSingleton<IPaneHome>(_ => new PaneHome(PaneHomeLocator.Locate(home, SystemEnvironmentReader.Instance)));
+        services.AddPanePlatform();
+        services.AddPaneRuntimeNegotiation();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Pane.Host.DiskImages;
+
+/// <summary>A raw image file read by offset; bytes past the end of a short file read as zeros.</summary>
+internal sealed class FileDiskStream : ReadOnlyDiskStream
+{
+    private readonly SafeFileHandle _handle;
+    private readonly long _fileLength;
+
+    private FileDiskStream(SafeFileHandle handle, long length)
+    {
+        _handle = handle;
+        _fileLength = length;
+    }
+
+    public override long Length => _fileLength;
+
+    public static FileDiskStream Open(string path)
+    {
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        try
+        {
+            return new FileDiskStream(handle, RandomAccess.GetLength(handle));
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    protected override void ReadCore(long offset, Span<byte> buffer)
+    {
+        var done = 0;
+        while (done < buffer.Length)
+        {
+            var read = RandomAccess.Read(_handle, buffer[done..], offset + done);
+            if (read == 0)
+            {
+                buffer[done..].Clear();
+                return;
+            }
+
+            done += read;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _handle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,78 @@
+using System.IO.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pane.Host.Hosting;
+using Pane.Host.Platform;
+using Pane.Host.Plugins;
+using Pane.Host.Runtimes;
+using Pane.Platform;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Extension methods that host the Pane engine in an <see cref="IServiceCollection"/>.</summary>
+public static class PaneServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Pane engine with default options: the Pane home, the platform services, runtime negotiation,
+    /// and every plugin of the plugin folders with the <see cref="IPluginCatalog"/> that lists them.
+    /// </summary>
+    /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
+    /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Pane.PaneException">The Pane home folder cannot be found.</exception>
+    public static IServiceCollection AddPane(this IServiceCollection services) => services.AddPane(static _ => { });
+
+    /// <summary>
+    /// Registers the Pane engine: the Pane home, the platform services, runtime negotiation, and every plugin of
+    /// the plugin folders with the <see cref="IPluginCatalog"/> that lists them.
+    /// </summary>
+    /// <remarks>
+    /// Plugins are loaded, and their entry classes run, during this call, so call it only where the engine is
+    /// needed. Their runtime providers, desktop recipes and image sources are created when the
+    /// <see cref="IPluginCatalog"/> is first resolved; read them from the catalog. Services registered before this
+    /// call win over the engine's defaults and over the plugins' services. Calling it again does nothing.
+    /// </remarks>
+    /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
+    /// <param name="configure">Sets the <see cref="PaneOptions"/>.</param>
+    /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Pane.PaneException">The Pane home folder cannot be found.</exception>
+    public static IServiceCollection AddPane(this IServiceCollection services, Action<PaneOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
+        {
+            return services;
+        }
+
+        var options = new PaneOptions();
+        configure(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IPaneHome>(new PaneHome(PaneHomeLocator.Locate(options.Home, SystemEnvironmentReader.Instance)));
+        services.TryAddSingleton<IFileSystem, FileSystem>();
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
+        services.AddPanePlatform();
+        services.AddPaneRuntimeNegotiation();
+        return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader());
+    }
+
+    private static List<string> PluginDirectories(IServiceCollection services, PaneOptions options)
+    {
+        var directories = new List<string>();
+        if (options.SearchDefaultPluginDirectories)
+        {
+            directories.Add(Path.Join(AppContext.BaseDirectory, "plugins"));
+            var home = services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IPaneHome))?.ImplementationInstance as IPaneHome;
+            if (home is not null)
+            {
+                directories.Add(home.PluginsDirectory);
+            }
+        }
+
+        directories.AddRange(options.PluginDirectories);
+        return directories;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace Pane.Host.Plugins;
+
+/// <summary>
+/// Checks a plugin assembly through its metadata, without loading it: that it is a .NET assembly, that it was
+/// built against the host's major version of Pane.Abstractions, and that it names its entry class.
+/// </summary>
+/// <remarks>
+/// The version check cannot be left to the loader: sharing the contract assembly with the host unifies any
+/// version of it silently, and a plugin built against another major version would fail later, far from the cause.
+/// </remarks>
+internal static class PluginAssemblyInspector
+{
+    private const string AbstractionsAssemblyName = "Pane.Abstractions";
+    private const string EntryAttributeNamespace = "Pane.Plugins";
+    private const string EntryAttributeName = "PanePluginAttribute";
+
+    /// <summary>Inspects a plugin assembly.</summary>
+    /// <param name="candidate">The plugin.</param>
+    /// <param name="hostAbstractionsVersion">The version of the host's Pane.Abstractions assembly.</param>
+    /// <returns><see langword="null"/> when the plugin may be loaded; otherwise why not.</returns>
+    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion)
+    {
+        try
+        {
+            using var stream = File.OpenRead(candidate.Path);
+            using var peReader = new PEReader(stream);
+            if (!peReader.HasMetadata)
+            {
+                return NotAnAssembly(candidate);
+            }
+
+            var metadata = peReader.GetMetadataReader();
+            if (!metadata.IsAssembly)
+            {
+                return NotAnAssembly(candidate);
+            }
+
+            return CheckAbstractionsVersion(candidate, metadata, hostAbstractionsVersion)
+                ?? CheckEntryAttribute(candidate, metadata);
+        }
+        catch (BadImageFormatException)
+        {
+            return NotAnAssembly(candidate);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new PluginLoadError(
+                candidate.Name,
+                candidate.Path,
+                $"The file could not be read: {PluginMessages.Describe(exception)}",
+                "Check that the file exists and that the current user may read it.");
+        }
+    }
+
+    private static PluginLoadError NotAnAssembly(PluginCandidate candidate) =>
+        new(
+            candidate.Name,
+            candidate.Path,
+            $"{Path.GetFileName(candidate.Path)} is not a .NET assembly.",
+            "Replace it with the plugin's build output, or remove the plugin's folder.");
+
+    private static PluginLoadError? CheckAbstractionsVersion(
+        PluginCandidate candidate,
+        MetadataReader metadata,
+        Version hostVersion)
+    {
+        foreach (var handle in metadata.AssemblyReferences)
+        {
+            var reference = metadata.GetAssemblyReference(handle);
+            if (!metadata.StringComparer.Equals(reference.Name, AbstractionsAssemblyName))
+            {
+                continue;
+            }
+
+            if (reference.Version.Major != hostVersion.Major)
+            {
+                return new PluginLoadError(
+                    candidate.Name,
+                    candidate.Path,
+                    $"It is built against Pane.Abstractions {reference.Version} but this host has Pane.Abstractions {hostVersion}, another major version.",
+                    $"Install a build of the plugin made for Pane.Abstractions {hostVersion.Major}.x, or remove the plugin's folder.");
+            }
+        }
+
+        return null;
+    }
+
+    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata)
+    {
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            if (IsEntryAttribute(metadata, metadata.GetCustomAttribute(handle)))
+            {
+                return null;
+            }
+        }
+
+        return new PluginLoadError(
+            candidate.Name,
+            candidate.Path,
+            "It has no [assembly: PanePlugin(typeof(...))] attribute naming its entry class.",
+            "Add [assembly: PanePlugin(typeof(YourPlugin))] to the plugin, or remove the folder if it is not a Pane plugin.");
+    }
+
+    private static bool IsEntryAttribute(MetadataReader metadata, CustomAttribute attribute)
+    {
+        if (attribute.Constructor.Kind != HandleKind.MemberReference)
+        {
+            return false;
+        }
+
+        var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+        if (constructor.Parent.Kind != HandleKind.TypeReference)
+        {
+            return false;
+        }
+
+        var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
+        return metadata.StringComparer.Equals(type.Namespace, EntryAttributeNamespace)
+            && metadata.StringComparer.Equals(type.Name, EntryAttributeName);
+    }
+}

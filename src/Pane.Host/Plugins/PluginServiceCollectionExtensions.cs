@@ -1,0 +1,89 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pane.Plugins;
+
+namespace Pane.Host.Plugins;
+
+/// <summary>Loads the plugins and registers their services and the <see cref="IPluginCatalog"/>.</summary>
+internal static class PluginServiceCollectionExtensions
+{
+    /// <summary>The name under which the embedding application's own contributions are listed.</summary>
+    public const string ApplicationPluginName = "(application)";
+
+    /// <summary>
+    /// Loads every plugin of the folders now, copies the services of each one that registered without failing,
+    /// and registers a catalog that creates the contributions when it is first resolved.
+    /// </summary>
+    /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
+    /// <param name="directories">The plugin folders, in precedence order.</param>
+    /// <param name="loader">Loads plugin assemblies.</param>
+    /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
+    public static IServiceCollection AddPanePlugins(
+        this IServiceCollection services,
+        IEnumerable<string> directories,
+        IPluginLoader loader)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
+        {
+            return services;
+        }
+
+        var errors = new List<PluginLoadError>();
+        var candidates = PluginDiscovery.Discover(directories, errors);
+        var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!);
+        var registrations = new List<PluginRegistration>();
+        foreach (var candidate in candidates)
+        {
+            var registration = registrar.Register(candidate, out var error);
+            if (registration is null)
+            {
+                errors.Add(error!);
+                continue;
+            }
+
+            CopyPrivateServices(services, registration.Services);
+            registrations.Add(registration);
+        }
+
+        services.TryAddSingleton<IPluginCatalog>(provider => PluginCatalogBuilder.Build(
+            provider,
+            ApplicationRegistration(services) is { Contributions.Count: > 0 } application
+                ? [application, .. registrations]
+                : registrations,
+            errors));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a plugin's own services; a service type the host or the application already registered keeps its
+    /// registration, so a plugin cannot replace a host service.
+    /// </summary>
+    private static void CopyPrivateServices(IServiceCollection services, IReadOnlyList<ServiceDescriptor> pluginServices)
+    {
+        var taken = services.Select(descriptor => (descriptor.ServiceType, descriptor.ServiceKey)).ToHashSet();
+        foreach (var descriptor in pluginServices)
+        {
+            if (!taken.Contains((descriptor.ServiceType, descriptor.ServiceKey)))
+            {
+                services.Add(descriptor);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The contributions registered straight into the host's collection, as a plugin of their own; read when the
+    /// catalog is created so that registrations made after <c>AddPane</c> count too.
+    /// </summary>
+    private static PluginRegistration ApplicationRegistration(IServiceCollection services)
+    {
+        var contributions = services.Where(descriptor => PluginContributionKinds.TryGetKind(descriptor, out _)).ToList();
+        var application = Assembly.GetEntryAssembly();
+        return new PluginRegistration(
+            ApplicationPluginName,
+            application?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+            application?.Location ?? string.Empty,
+            contributions,
+            []);
+    }
+}

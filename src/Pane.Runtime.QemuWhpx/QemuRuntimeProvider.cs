@@ -1,0 +1,139 @@
+using Pane.Machines;
+using Pane.Platform;
+using Pane.Runtime.QemuWhpx.Acceleration;
+using Pane.Runtime.QemuWhpx.Discovery;
+using Pane.Runtimes;
+
+namespace Pane.Runtime.QemuWhpx;
+
+/// <summary>
+/// The <c>qemu</c> runtime: finds <c>qemu-system-x86_64</c>, reads its version and accelerators, and picks
+/// <c>whpx</c>, <c>kvm</c> or the slow <c>tcg</c>.
+/// </summary>
+internal sealed class QemuRuntimeProvider : IRuntimeProvider
+{
+    public const string RuntimeId = "qemu";
+
+    public const int AcceleratedScore = 100;
+
+    public const int EmulatedScore = 20;
+
+    private readonly IHostPlatform _platform;
+    private readonly IHypervisorProbe _hypervisors;
+    private readonly QemuLocator _locator;
+    private readonly QemuBinaryInspector _inspector;
+
+    /// <param name="platform">The host's facts.</param>
+    /// <param name="hypervisors">The host's hypervisor probe.</param>
+    /// <param name="runner">Runs QEMU.</param>
+    /// <param name="home">The Pane home, whose cache remembers what a QEMU binary said; none when the host has no home.</param>
+    public QemuRuntimeProvider(IHostPlatform platform, IHypervisorProbe hypervisors, IProcessRunner runner, IPaneHome? home = null)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(hypervisors);
+        _platform = platform;
+        _hypervisors = hypervisors;
+        _locator = new QemuLocator(platform);
+        _inspector = new QemuBinaryInspector(runner, home is null ? null : new QemuBinaryCache(home.CacheDirectory));
+    }
+
+    public string Id => RuntimeId;
+
+    public string DisplayName => "QEMU";
+
+    public RuntimeCapabilities Capabilities =>
+        RuntimeCapabilities.GraphicalDisplay | RuntimeCapabilities.SerialConsole
+        | RuntimeCapabilities.PersistentRoot | RuntimeCapabilities.Accelerated;
+
+    public async Task<RuntimeProbeResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var search = _locator.Locate();
+        if (search.Location is not { } location)
+        {
+            return RuntimeProbeResult.Unavailable(
+                search.Problem ?? "QEMU (qemu-system-x86_64) was not found.",
+                InstallRemedy()) with
+            {
+                Details = new Dictionary<string, string> { ["searched"] = string.Join(Path.PathSeparator, search.Searched) },
+            };
+        }
+
+        var hypervisorKind = AcceleratorPolicy.HypervisorFor(_platform.OperatingSystem);
+        var hypervisorProbe = hypervisorKind is { } kind
+            ? _hypervisors.ProbeAsync(kind, cancellationToken)
+            : Task.FromResult<HypervisorStatus>(null!);
+        QemuBinaryInfo info;
+        try
+        {
+            info = await _inspector.InspectAsync(location.Path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessFailedException error)
+        {
+            return RuntimeProbeResult.Unavailable(
+                $"QEMU at '{location.Path}' does not run: {error.Message}",
+                "Reinstall QEMU, or set PANE_QEMU to a qemu-system-x86_64 that runs.") with
+            {
+                Details = new Dictionary<string, string> { ["path"] = location.Path, ["found-by"] = location.SourceName },
+            };
+        }
+
+        var hypervisor = await hypervisorProbe.ConfigureAwait(false);
+        var choice = AcceleratorPolicy.Choose(_platform.OperatingSystem, hypervisor, info.Accelerators);
+        return RuntimeProbeResult.Available(
+            choice.IsAccelerated ? AcceleratedScore : EmulatedScore,
+            choice.Accelerator.ToArgument(),
+            choice.IsAccelerated) with
+        {
+            Version = info.Version?.ToString(),
+            Details = Describe(location, info, choice, hypervisor),
+        };
+    }
+
+    public Task<IVirtualMachine> StartAsync(MachineSpec spec, CancellationToken cancellationToken) =>
+        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot boot machines with QEMU yet; it only probes for it.", "Use a later version of Pane to start machines."));
+
+    public Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
+        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot attach to QEMU machines yet; it only probes for QEMU.", "Use a later version of Pane to manage machines."));
+
+    private static Dictionary<string, string> Describe(
+        QemuLocation location, QemuBinaryInfo info, AcceleratorChoice choice, HypervisorStatus? hypervisor)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["path"] = location.Path,
+            ["found-by"] = location.SourceName,
+            ["cpu"] = CpuModelPolicy.ModelFor(choice.Accelerator),
+        };
+        if (info.Version?.Build is { } build)
+        {
+            details["build"] = build;
+        }
+
+        if (info.Accelerators is { } offered)
+        {
+            details["accelerators"] = string.Join(", ", offered.Order(StringComparer.Ordinal));
+        }
+
+        if (choice.RefusedAccelerator is { } refused)
+        {
+            details[refused] = choice.RefusalReason ?? "refused";
+            details["speed"] = "slow: software emulation (TCG), several times slower than a hardware hypervisor";
+        }
+
+        if (hypervisor?.Detail is { } found)
+        {
+            details["hypervisor"] = found;
+        }
+
+        return details;
+    }
+
+    private string InstallRemedy() => _platform.OperatingSystem switch
+    {
+        HostOperatingSystem.Windows =>
+            "Install QEMU (winget install SoftwareFreedomConservancy.QEMU), or set PANE_QEMU to the path of qemu-system-x86_64.exe.",
+        HostOperatingSystem.Linux =>
+            "Install QEMU (on Debian or Ubuntu: apt-get install qemu-system-x86), or set PANE_QEMU to the path of qemu-system-x86_64.",
+        _ => "Install QEMU, or set PANE_QEMU to the path of qemu-system-x86_64.",
+    };
+}
