@@ -1,3 +1,4 @@
+using Pane.Platform;
 using System.Diagnostics;
 using Pane.Runtime.QemuWhpx.Console;
 using Pane.Runtime.QemuWhpx.Machine;

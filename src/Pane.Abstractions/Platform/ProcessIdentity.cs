@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace Pane.Runtime.QemuWhpx.Machine;
+namespace Pane.Platform;
 
-/// <summary>Tells whether a recorded process still runs, without being fooled by a later process that reuses its id.</summary>
-internal static class ProcessIdentity
+/// <summary>
+/// Tells whether a recorded process still runs, without being fooled by a later process that reuses its id: a
+/// machine record keeps the process's id and start time, and both must match.
+/// </summary>
+public static class ProcessIdentity
 {
     private static readonly TimeSpan s_startTimeTolerance = TimeSpan.FromSeconds(1);
 
