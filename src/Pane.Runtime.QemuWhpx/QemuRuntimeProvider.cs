@@ -58,16 +58,15 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
             };
         }
 
-        var hypervisorKind = AcceleratorPolicy.HypervisorFor(_platform.OperatingSystem);
-        var hypervisorProbe = hypervisorKind is { } kind
+        var hypervisorProbe = AcceleratorPolicy.HypervisorFor(_platform.OperatingSystem) is { } kind
             ? _hypervisors.ProbeAsync(kind, cancellationToken)
-            : Task.FromResult<HypervisorStatus>(null!);
+            : null;
         QemuBinaryInfo info;
         try
         {
             info = await _inspector.InspectAsync(location.Path, cancellationToken).ConfigureAwait(false);
         }
-        catch (ProcessFailedException error)
+        catch (Exception error) when (error is ProcessFailedException or IOException or UnauthorizedAccessException)
         {
             return RuntimeProbeResult.Unavailable(
                 $"QEMU at '{location.Path}' does not run: {error.Message}",
@@ -77,7 +76,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
             };
         }
 
-        var hypervisor = await hypervisorProbe.ConfigureAwait(false);
+        var hypervisor = hypervisorProbe is null ? null : await hypervisorProbe.ConfigureAwait(false);
         var choice = AcceleratorPolicy.Choose(_platform.OperatingSystem, hypervisor, info.Accelerators);
         return RuntimeProbeResult.Available(
             choice.IsAccelerated ? AcceleratedScore : EmulatedScore,
@@ -111,7 +110,9 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
 
         if (info.Accelerators is { } offered)
         {
-            details["accelerators"] = string.Join(", ", offered.Order(StringComparer.Ordinal));
+            var names = new List<string>(offered);
+            names.Sort(StringComparer.Ordinal);
+            details["accelerators"] = string.Join(", ", names);
         }
 
         if (choice.RefusedAccelerator is { } refused)

@@ -3,6 +3,7 @@ using Pane.Desktops;
 using Pane.Host.Platform;
 using Pane.Images;
 using Pane.Platform;
+using Pane.Runtime.QemuWhpx.Tests.TestSupport;
 using Pane.Runtimes;
 
 namespace Pane.Runtime.QemuWhpx.Tests;
@@ -43,6 +44,33 @@ public sealed class QemuPluginTests
             Assert.Equal("qemu", provider.Id);
             Assert.Empty(container.GetServices<IDesktopRecipe>());
             Assert.Empty(container.GetServices<IImageSource>());
+        }
+
+        [Fact]
+        public async Task Its_provider_caches_what_qemu_said_in_the_Pane_home_the_host_registered()
+        {
+            // Given
+            if (FakeQemu.Installed() is null)
+            {
+                Assert.Skip("qemu-system-x86_64 is not installed on this machine.");
+            }
+
+            using var temp = new TempFolder();
+            var home = Substitute.For<IPaneHome>();
+            home.CacheDirectory.Returns(temp.Combine("cache"));
+            var services = new ServiceCollection().AddPanePlatform();
+            services.AddSingleton(NullHypervisorProbe.Instance as IHypervisorProbe);
+            services.AddSingleton(home);
+            new QemuPlugin().ConfigureServices(services);
+            using var container = services.BuildServiceProvider();
+            var provider = container.GetRequiredService<IRuntimeProvider>();
+
+            // When
+            var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.True(result.IsAvailable);
+            Assert.True(File.Exists(temp.Combine("cache", "qemu", "binary.txt")));
         }
     }
 }

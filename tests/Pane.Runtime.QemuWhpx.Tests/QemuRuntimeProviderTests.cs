@@ -120,6 +120,25 @@ public sealed class QemuRuntimeProviderTests
             Assert.Equal(whp.Reason, result.Details["whpx"]);
         }
 
+        [Fact]
+        public async Task On_macOS_it_runs_on_tcg_without_asking_for_a_hypervisor()
+        {
+            // Given
+            var qemu = FakeQemu.Write(_temp.Combine("bin", "qemu-system-x86_64"));
+            var platform = Hosts.Platform(HostOperatingSystem.MacOS, _temp.Path, new Dictionary<string, string> { ["PATH"] = _temp.Combine("bin") });
+            var hypervisor = Substitute.For<IHypervisorProbe>();
+            var provider = new QemuRuntimeProvider(platform, hypervisor, new ProcessRunner());
+
+            // When
+            var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.Equal("tcg", result.Accelerator);
+            Assert.Equal(qemu, result.Details["path"]);
+            Assert.Contains("MacOS", result.Details["hardware"], StringComparison.Ordinal);
+            await hypervisor.DidNotReceiveWithAnyArgs().ProbeAsync(default, TestContext.Current.CancellationToken);
+        }
+
         [Theory]
         [InlineData(HostOperatingSystem.Linux, "apt-get install qemu-system-x86")]
         [InlineData(HostOperatingSystem.Windows, "winget install SoftwareFreedomConservancy.QEMU")]

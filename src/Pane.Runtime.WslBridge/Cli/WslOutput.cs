@@ -31,8 +31,9 @@ internal static class WslOutput
     }
 
     /// <summary>
-    /// Reads <c>Name: value</c> lines into a map keyed by the name in lower case without spaces, so that
-    /// <c>Default Version: 2</c> and <c>DefaultVersion : 2</c> both land on <c>defaultversion</c>.
+    /// Reads <c>Name: value</c> lines into a map keyed by the name's letters and digits in lower case, so that
+    /// <c>Default Version: 2</c> and <c>DefaultVersion : 2</c> both land on <c>defaultversion</c>, and the German
+    /// <c>WSL-Version</c> on <c>wslversion</c>.
     /// </summary>
     public static Dictionary<string, string> Fields(string text)
     {
@@ -46,7 +47,7 @@ internal static class WslOutput
                 continue;
             }
 
-            var key = string.Concat(line[..colon].Where(character => !char.IsWhiteSpace(character))).ToLowerInvariant();
+            var key = string.Concat(line[..colon].Where(char.IsLetterOrDigit)).ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
             if (key.Length > 0 && value.Length > 0)
             {

@@ -25,7 +25,7 @@ internal sealed partial record WslVersionReport(
         var fields = WslOutput.Fields(text);
         var wsl = fields.GetValueOrDefault("wslversion");
         var kernel = fields.GetValueOrDefault("kernelversion");
-        if (wsl is null && kernel is null)
+        if (wsl is null || kernel is null)
         {
             // A translated output: the lines come in a fixed order, WSL first and the kernel second.
             var versions = WslOutput.Lines(text)
@@ -35,7 +35,8 @@ internal sealed partial record WslVersionReport(
                 .ToList();
             if (versions.Count >= 2)
             {
-                (wsl, kernel) = (versions[0], versions[1]);
+                wsl ??= versions[0];
+                kernel ??= versions[1];
             }
         }
 

@@ -13,6 +13,8 @@ public sealed class QemuVersionTests
         [InlineData("QEMU emulator version 9.1.0 (v9.1.0-12064-gc658f5d9f2)\r\nCopyright (c) 2003-2024 Fabrice Bellard and the QEMU Project developers\r\n", 9, 1, 0, "v9.1.0-12064-gc658f5d9f2")]
         [InlineData("QEMU emulator version 8.2.2 (Debian 1:8.2.2+ds-0ubuntu1.4)\n", 8, 2, 2, "Debian 1:8.2.2+ds-0ubuntu1.4")]
         [InlineData("QEMU emulator version 8.1.50 (v8.1.0-2160-g2b7e0ad1a6)\r\n", 8, 1, 50, "v8.1.0-2160-g2b7e0ad1a6")]
+        [InlineData("QEMU emulator version 6.1 (unreleased)\n", 6, 1, 0, "unreleased")]
+        [InlineData("warning: something\nQEMU emulator version 5.2.0(Debian 1:5.2+dfsg-11)\n", 5, 2, 0, "Debian 1:5.2+dfsg-11")]
         [InlineData("QEMU emulator version 10.0.0\nCopyright (c) 2003-2025 Fabrice Bellard and the QEMU Project developers\n", 10, 0, 0, null)]
         public void Reads_the_version_and_build_of_real_outputs(string output, int major, int minor, int patch, string? build)
         {
@@ -28,6 +30,10 @@ public sealed class QemuVersionTests
         [InlineData("qemu-system-x86_64: -version: invalid option\n")]
         [InlineData("QEMU emulator version \n")]
         [InlineData("QEMU emulator version 99999999999.1.2\n")]
+        [InlineData("QEMU emulator version 7.2.x\n")]
+        [InlineData("QEMU emulator version 7\n")]
+        [InlineData("QEMU emulator version 1.2.3.4\n")]
+        [InlineData("QEMU emulator version -1.2.3\n")]
         public void Returns_null_for_output_without_a_version(string output)
         {
             // When
