@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Hosting;
+using Pane.Host.Machines;
 using Pane.Host.Platform;
 using Pane.Host.Plugins;
 using Pane.Host.Runtimes;
@@ -68,5 +69,7 @@ internal sealed class CliHost
         services.TryAddSingleton<IPaneHome>(_ => new PaneHome(PaneHomeLocator.Locate(home, SystemEnvironmentReader.Instance)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
+        services.AddPaneMachines();
+        services.TryAddTransient<Launch.TerminalAttachment>();
     }
 }
