@@ -13,7 +13,10 @@ public static class Program
 
     /// <summary>Runs the command line with the engine's services changed, as tests and embedding apps need.</summary>
     /// <param name="args">The arguments.</param>
-    /// <param name="overrides">Changes to the engine's services, applied after the defaults; or <see langword="null"/>.</param>
+    /// <param name="overrides">
+    /// Services to use instead of the engine's defaults, or <see langword="null"/>. They are registered before the
+    /// engine, so they win over its defaults; when they include an <c>IPluginCatalog</c>, no plugin is loaded.
+    /// </param>
     /// <returns>The exit code: 0 success, 1 failure, 2 usage error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="args"/> is <see langword="null"/>.</exception>
     public static Task<int> RunAsync(string[] args, Action<IServiceCollection>? overrides)
@@ -33,5 +36,7 @@ public static class Program
         CliConsole console,
         Action<IServiceCollection>? overrides,
         CancellationToken cancellationToken) =>
-        PaneCommandLine.RunAsync(args, console, overrides, cancellationToken);
+        VersionCommand.IsRequested(args)
+            ? VersionCommand.RunAsync(console)
+            : PaneCommandLine.RunAsync(args, console, overrides, cancellationToken);
 }

@@ -56,12 +56,12 @@ internal static class PaneCommandLine
             await console.Error.WriteLineAsync($"remedy: {error.Remedy}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync("error: cancelled.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync("error: Cancelled.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             await console.Error.WriteLineAsync($"error: Pane failed unexpectedly: {error}").ConfigureAwait(false);
             await console.Error.WriteLineAsync("remedy: This is a bug in Pane or a plugin; please report it with the text above.").ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Cli;
 using Pane.Host.Hosting;
 using Pane.Host.Plugins;
 using Pane.Host.Runtimes;
@@ -25,6 +26,17 @@ public sealed class PaneCommandLineTests
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(expected, result.Output.Trim());
             Assert.False(servicesBuilt);
+        }
+
+        [Fact]
+        public async Task Version_after_the_home_option_goes_through_the_parser_and_prints_the_same_version()
+        {
+            // When
+            var result = await CliRunner.RunAsync(null, "--home", "/tmp/pane-home-v", "--version");
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(VersionCommand.Version, result.Output.Trim());
         }
 
         [Fact]
@@ -106,6 +118,24 @@ public sealed class PaneCommandLineTests
             Assert.Equal(1, result.ExitCode);
             Assert.Contains("error: Pane failed unexpectedly: System.InvalidOperationException: Boom.", result.Error, StringComparison.Ordinal);
             Assert.Contains("remedy: This is a bug", result.Error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_cancelled_command_says_so_and_exits_1()
+        {
+            // Given
+            var negotiator = Substitute.For<IRuntimeNegotiator>();
+            negotiator.NegotiateAsync(Arg.Any<string?>(), Arg.Any<CancellationToken>())
+                .Returns<Task<RuntimeSelection>>(_ => throw new OperationCanceledException());
+
+            // When
+            var result = await CliRunner.RunAsync(
+                services => services.AddSingleton(negotiator).AddSingleton(TestRuntimes.Catalog()),
+                "runtimes");
+
+            // Then
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal("error: Cancelled.", result.Error.Trim());
         }
 
         [Theory]

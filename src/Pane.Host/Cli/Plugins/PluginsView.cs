@@ -24,10 +24,21 @@ internal static class PluginsView
             var contributes = plugin.Contributions.Count == 0
                 ? "-"
                 : string.Join(", ", plugin.Contributions.Select(c => $"{c.Kind} {c.Id}"));
-            table.AddRow(plugin.Name, plugin.Version, contributes, plugin.Path);
+            table.AddRow(plugin.Name, ShortVersion(plugin.Version), contributes, plugin.Path);
         }
 
         table.Write(writer);
+    }
+
+    /// <summary>Shortens a commit id after <c>+</c> in a version to its first seven characters, as git does.</summary>
+    /// <param name="version">An informational version such as <c>0.1.0+3c9e5d1f...</c>.</param>
+    /// <returns>The version, shortened.</returns>
+    public static string ShortVersion(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        var metadata = plus < 0 ? string.Empty : version[(plus + 1)..];
+        return metadata.Length > 7 && metadata.All(char.IsAsciiHexDigit) ? version[..(plus + 8)] : version;
     }
 
     /// <summary>Writes one warning per plugin load error.</summary>

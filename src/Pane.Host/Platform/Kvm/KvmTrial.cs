@@ -1,18 +1,20 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Pane.Host.Platform.Kvm;
 
 /// <summary>
 /// Runs <see cref="KvmSmokeGuest"/> through the KVM ioctls on a dedicated background thread, so that a
-/// <c>KVM_RUN</c> that never returns cannot block the caller or keep the process alive. The thread checks the
-/// time budget after every exit; a watchdog kicks a run that does not exit (<c>kvm_run.immediate_exit</c> plus a
-/// signal to the thread) and gives up on the thread if even that fails.
+/// <c>KVM_RUN</c> that never returns cannot block the caller or keep the process alive. The thread checks its
+/// budget of CPU time (which counts time in the guest, and not time spent waiting for a core) after every exit;
+/// a watchdog kicks a run that has not ended after <see cref="WallClockLimit"/> (<c>kvm_run.immediate_exit</c>
+/// plus a signal to the thread) and gives up on the thread if even that fails.
 /// </summary>
 internal sealed class KvmTrial
 {
-    private static readonly TimeSpan s_setupAllowance = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long a trial may take on the wall clock before its thread is kicked.</summary>
+    public static readonly TimeSpan WallClockLimit = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan s_kickGrace = TimeSpan.FromMilliseconds(500);
     private static readonly Lock s_signalGate = new();
     private static PosixSignalRegistration? s_kickSignal;
@@ -25,6 +27,7 @@ internal sealed class KvmTrial
     private nint _runArea;
     private int _threadId;
     private int _completedChunks;
+    private volatile bool _kicked;
 
     private KvmTrial(string devicePath, TimeSpan budget, byte[] code)
     {
@@ -35,14 +38,14 @@ internal sealed class KvmTrial
 
     /// <summary>Runs the trial.</summary>
     /// <param name="devicePath">The KVM device, normally <c>/dev/kvm</c>.</param>
-    /// <param name="budget">How long the guest may take to finish its work.</param>
-    /// <returns>What the trial found; it completes within about the budget plus a second whatever KVM does.</returns>
+    /// <param name="budget">How much CPU time the guest may take to finish its work.</param>
+    /// <returns>What the trial found; it completes within about <see cref="WallClockLimit"/> whatever KVM does.</returns>
     public static Task<KvmTrialResult> RunAsync(string devicePath, TimeSpan budget) =>
         RunAsync(devicePath, budget, KvmSmokeGuest.Code.ToArray());
 
     /// <summary>Runs the trial with other guest code, loaded and started like <see cref="KvmSmokeGuest.Code"/>.</summary>
     /// <param name="devicePath">The KVM device, normally <c>/dev/kvm</c>.</param>
-    /// <param name="budget">How long the guest may take to finish its work.</param>
+    /// <param name="budget">How much CPU time the guest may take to finish its work.</param>
     /// <param name="code">The guest's real-mode code.</param>
     /// <returns>What the trial found.</returns>
     public static Task<KvmTrialResult> RunAsync(string devicePath, TimeSpan budget, byte[] code)
@@ -65,7 +68,7 @@ internal sealed class KvmTrial
 
     private async Task<KvmTrialResult> WatchAsync()
     {
-        if (await WaitAsync(_budget + s_setupAllowance).ConfigureAwait(false))
+        if (await WaitAsync(WallClockLimit).ConfigureAwait(false))
         {
             return await _result.Task.ConfigureAwait(false);
         }
@@ -76,14 +79,21 @@ internal sealed class KvmTrial
             return await _result.Task.ConfigureAwait(false);
         }
 
-        _result.TrySetResult(new KvmTrialResult(KvmTrialVerdict.Hung, _budget + s_setupAllowance + s_kickGrace, Volatile.Read(ref _completedChunks)));
+        _result.TrySetResult(new KvmTrialResult(KvmTrialVerdict.Hung, CompletedChunks: Volatile.Read(ref _completedChunks)));
         return await _result.Task.ConfigureAwait(false);
     }
 
     private async Task<bool> WaitAsync(TimeSpan delay)
     {
-        var finished = await Task.WhenAny(_result.Task, Task.Delay(delay)).ConfigureAwait(false);
-        return finished == _result.Task;
+        try
+        {
+            await _result.Task.WaitAsync(delay).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private void Kick()
@@ -95,6 +105,7 @@ internal sealed class KvmTrial
                 return;
             }
 
+            _kicked = true;
             Marshal.WriteByte(_runArea, KvmIoctl.ImmediateExitOffset, 1);
             _ = LinuxNative.SignalThread(LinuxNative.GetProcessId(), _threadId, LinuxNative.KickSignal);
         }
@@ -107,9 +118,10 @@ internal sealed class KvmTrial
         {
             result = RunGuest();
         }
-        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception error)
         {
-            result = new KvmTrialResult(KvmTrialVerdict.SetupFailed, Operation: error.Message);
+            // Nothing may escape this thread: an unhandled exception here would end the process.
+            result = new KvmTrialResult(KvmTrialVerdict.SetupFailed, Operation: $"the probe ({error.GetType().Name}: {error.Message.TrimEnd('.')})");
         }
 
         _result.TrySetResult(result);
@@ -239,12 +251,13 @@ internal sealed class KvmTrial
     {
         var monitor = new KvmSmokeGuestMonitor();
         var area = new byte[size];
-        var stopwatch = Stopwatch.StartNew();
+        var start = LinuxNative.ThreadCpuTime();
+        TimeSpan Elapsed() => LinuxNative.ThreadCpuTime() - start;
         while (true)
         {
-            if (stopwatch.Elapsed > _budget)
+            if (Elapsed() > _budget || _kicked)
             {
-                return new KvmTrialResult(KvmTrialVerdict.TooSlow, stopwatch.Elapsed, monitor.CompletedChunks);
+                return new KvmTrialResult(KvmTrialVerdict.TooSlow, Elapsed(), monitor.CompletedChunks);
             }
 
             if (LinuxNative.IoControl(vcpu, KvmIoctl.Run, 0) < 0)
@@ -255,7 +268,7 @@ internal sealed class KvmTrial
                     continue;
                 }
 
-                return new KvmTrialResult(KvmTrialVerdict.SetupFailed, stopwatch.Elapsed, monitor.CompletedChunks, "KVM_RUN", error);
+                return new KvmTrialResult(KvmTrialVerdict.SetupFailed, Elapsed(), monitor.CompletedChunks, "KVM_RUN", error);
             }
 
             Marshal.Copy(run, area, 0, size);
@@ -264,9 +277,9 @@ internal sealed class KvmTrial
             switch (step)
             {
                 case KvmSmokeGuestStep.Passed:
-                    return new KvmTrialResult(KvmTrialVerdict.Passed, stopwatch.Elapsed, monitor.CompletedChunks);
+                    return new KvmTrialResult(KvmTrialVerdict.Passed, Elapsed(), monitor.CompletedChunks);
                 case KvmSmokeGuestStep.Failed:
-                    return new KvmTrialResult(KvmTrialVerdict.GuestMisbehaved, stopwatch.Elapsed, monitor.CompletedChunks, Failure: monitor.Failure);
+                    return new KvmTrialResult(KvmTrialVerdict.GuestMisbehaved, Elapsed(), monitor.CompletedChunks, Failure: monitor.Failure);
                 default:
                     break;
             }

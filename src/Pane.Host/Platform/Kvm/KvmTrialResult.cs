@@ -2,7 +2,7 @@ namespace Pane.Host.Platform.Kvm;
 
 /// <summary>What a <see cref="KvmTrial"/> found.</summary>
 /// <param name="Verdict">How it ended.</param>
-/// <param name="Elapsed">How long the guest ran, from its first <c>KVM_RUN</c>.</param>
+/// <param name="Elapsed">The CPU time the vCPU thread spent from its first <c>KVM_RUN</c>, in the guest or in KVM.</param>
 /// <param name="CompletedChunks">How many chunks of <see cref="KvmSmokeGuest"/> work finished.</param>
 /// <param name="Operation">For <see cref="KvmTrialVerdict.SetupFailed"/>: the failed call, such as <c>KVM_CREATE_VM</c>.</param>
 /// <param name="Error">For failed calls: the errno value.</param>

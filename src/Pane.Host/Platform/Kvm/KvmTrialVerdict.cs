@@ -21,6 +21,6 @@ internal enum KvmTrialVerdict
     /// <summary>The guest did not finish its work within the time budget.</summary>
     TooSlow,
 
-    /// <summary><c>KVM_RUN</c> did not return, even after the vCPU thread was kicked.</summary>
+    /// <summary>The trial's thread did not finish, even after it was kicked out of <c>KVM_RUN</c>.</summary>
     Hung,
 }

@@ -53,6 +53,19 @@ internal static class LinuxNative
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int OpenNative(byte[] path, int flags);
 
+    /// <summary>Reads the CPU time of the calling thread, which includes the time its vCPU spent in the guest.</summary>
+    /// <returns>The CPU time, or <see cref="TimeSpan.Zero"/> if the clock cannot be read.</returns>
+    public static TimeSpan ThreadCpuTime()
+    {
+        const int ThreadCpuTimeClock = 3;
+        return ClockGetTime(ThreadCpuTimeClock, out var time) == 0
+            ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / TimeSpan.NanosecondsPerTick))
+            : TimeSpan.Zero;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
+    private static extern int ClockGetTime(int clock, out TimeSpecification time);
+
     [DllImport("libc", EntryPoint = "strerror")]
     private static extern nint StrError(int error);
 
@@ -61,4 +74,12 @@ internal static class LinuxNative
     /// <returns>Its text, such as "Permission denied (errno 13)".</returns>
     public static string Describe(int error) =>
         $"{Marshal.PtrToStringUTF8(StrError(error)) ?? "unknown error"} (errno {error})";
+
+    /// <summary><c>struct timespec</c> on 64-bit Linux.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpecification
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 }

@@ -1,0 +1,76 @@
+using System.Runtime.Loader;
+using Pane.Host.Plugins;
+using Pane.Plugins;
+using static Pane.Host.Tests.Plugins.TestPluginNames;
+
+namespace Pane.Host.Tests.Plugins;
+
+public sealed class PluginAssemblyInspectorTests
+{
+    public sealed class Inspect
+    {
+        private static readonly Version s_hostVersion = typeof(IPanePlugin).Assembly.GetName().Version!;
+
+        [Fact]
+        public void Accepts_a_good_plugin()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var candidate = new PluginCandidate(Good, folder.Add(Good));
+
+            // When
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion);
+
+            // Then
+            Assert.Null(error);
+        }
+
+        [Fact]
+        public void Rejects_a_plugin_of_a_major_version_the_host_does_not_have_without_loading_it()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var candidate = new PluginCandidate(Good, folder.Add(Good));
+
+            // When
+            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0));
+
+            // Then
+            Assert.NotNull(error);
+            Assert.Contains($"built against Pane.Abstractions {s_hostVersion} but this host has Pane.Abstractions 1.0.0.0", error.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(
+                AssemblyLoadContext.All.SelectMany(context => context.Assemblies),
+                assembly => assembly.Location == candidate.Path);
+        }
+
+        [Fact]
+        public void Rejects_a_text_file_named_dll()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var path = Path.Join(folder.First, "Text.dll");
+            File.WriteAllText(path, "hello");
+
+            // When
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion);
+
+            // Then
+            Assert.Equal("Text.dll is not a .NET assembly.", error?.Reason);
+        }
+
+        [Fact]
+        public void Rejects_a_native_library()
+        {
+            // Given
+            var native = Path.Join(RuntimeEnvironmentDirectory(), OperatingSystem.IsWindows() ? "coreclr.dll" : "libcoreclr.so");
+
+            // When
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion);
+
+            // Then
+            Assert.Equal($"{Path.GetFileName(native)} is not a .NET assembly.", error?.Reason);
+        }
+
+        private static string RuntimeEnvironmentDirectory() => Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+    }
+}
