@@ -4,7 +4,7 @@ using Pane.Host.Platform;
 using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.QemuWhpx.Machine;
-using Pane.Runtime.QemuWhpx.Tests.Fixtures;
+using Pane.Tests.Fixtures;
 using Pane.Runtimes;
 
 namespace Pane.Runtime.QemuWhpx.Tests;

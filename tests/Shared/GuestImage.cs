@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Pane.Runtime.QemuWhpx.Tests.Fixtures;
+namespace Pane.Tests.Fixtures;
 
 /// <summary>
 /// The busybox guest of tests/fixtures/guest, built once from Debian packages and cached
 /// (<c>PANE_TEST_GUEST</c> names a folder built already).
 /// </summary>
-public sealed class GuestImage
+internal sealed class GuestImage
 {
     private static readonly Lazy<GuestImage> s_shared = new(Build);
 
