@@ -45,7 +45,7 @@ internal sealed class QemuMachineStarter
         ArgumentNullException.ThrowIfNull(spec);
         var isWindows = _platform.OperatingSystem == HostOperatingSystem.Windows;
         PrepareStateDirectory(spec.StateDirectory);
-        await CreateMissingUserDisksAsync(spec, qemuPath, cancellationToken).ConfigureAwait(false);
+        await CreateMissingDisksAsync(spec, qemuPath, cancellationToken).ConfigureAwait(false);
 
         var plan = new QemuLaunchPlan
         {
@@ -135,16 +135,22 @@ internal sealed class QemuMachineStarter
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task CreateMissingUserDisksAsync(MachineSpec spec, string qemuPath, CancellationToken cancellationToken)
+    private async Task CreateMissingDisksAsync(MachineSpec spec, string qemuPath, CancellationToken cancellationToken)
     {
-        foreach (var disk in spec.Disks.Where(disk => disk.Role == DiskRole.UserData && !File.Exists(disk.Path)))
+        foreach (var disk in spec.Disks.Where(disk => !disk.IsEphemeral && !File.Exists(disk.Path)))
         {
+            string[] arguments = disk.Backing is { } backing
+                ? ["create", "-q", "-f", "qcow2", "-b", Path.GetFullPath(backing.Path), "-F", FormatName(backing.Format)]
+                : ["create", "-q", "-f", "qcow2"];
             var temporary = disk.Path + ".partial";
-            var create = new ProcessCommand(QemuImgPath(qemuPath), ["create", "-q", "-f", "qcow2", temporary, UserDiskSize]);
+            var size = disk.Backing is null ? [UserDiskSize] : Array.Empty<string>();
+            var create = new ProcessCommand(QemuImgPath(qemuPath), [.. arguments, temporary, .. size]);
             (await _processes.RunAsync(create, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
             File.Move(temporary, disk.Path);
         }
     }
+
+    private static string FormatName(DiskFormat format) => format == DiskFormat.Qcow2 ? "qcow2" : "raw";
 
     private static string QemuImgPath(string qemuPath)
     {

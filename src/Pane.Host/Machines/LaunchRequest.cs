@@ -26,6 +26,9 @@ internal sealed record LaunchRequest
     /// <summary>Gets arguments to append to the kernel command line.</summary>
     public string? Append { get; init; }
 
+    /// <summary>Gets a value indicating whether changes to the root filesystem are kept in an overlay across boots.</summary>
+    public bool PersistRoot { get; init; }
+
     /// <summary>Gets where the screen goes.</summary>
     public DisplayMode Display { get; init; } = DisplayMode.None;
 

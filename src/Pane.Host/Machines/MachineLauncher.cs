@@ -96,7 +96,7 @@ internal sealed class MachineLauncher
             MemoryMiB = request.MemoryMiB ?? MachineResources.DefaultMemoryMiB(_platform),
             Disks =
             [
-                new DiskSpec(Path.GetFullPath(request.Image), DiskFormatOf(request.Image), DiskRole.Base) { IsEphemeral = true },
+                RootDisk(request, folder),
                 new DiskSpec(Path.Combine(folder, "home.qcow2"), DiskFormat.Qcow2, DiskRole.UserData),
             ],
             Boot = new BootSpec(boot.KernelFile, boot.InitramfsFile, commandLine),
@@ -104,6 +104,18 @@ internal sealed class MachineLauncher
             Accelerator = request.Accelerator,
             StateDirectory = folder,
         };
+    }
+
+    /// <summary>
+    /// The root disk: the base image in snapshot mode, whose writes vanish at power-off, or with <c>--persist-root</c>
+    /// a qcow2 overlay over it in the machine's folder. Either way the base image is never written.
+    /// </summary>
+    private static DiskSpec RootDisk(LaunchRequest request, string folder)
+    {
+        var image = new DiskSpec(Path.GetFullPath(request.Image), DiskFormatOf(request.Image), DiskRole.Base);
+        return request.PersistRoot
+            ? new DiskSpec(Path.Combine(folder, "root.qcow2"), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = image }
+            : image with { IsEphemeral = true };
     }
 
     private static DiskFormat DiskFormatOf(string image)

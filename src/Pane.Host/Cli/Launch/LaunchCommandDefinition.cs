@@ -6,7 +6,7 @@ namespace Pane.Host.Cli.Launch;
 
 /// <summary>
 /// Defines <c>pane launch IMAGE [--name N] [--runtime R] [--accel A] [--cpus N] [--memory MIB] [--append ARGS]
-/// [--display none|window|vnc] [--timeout S] [--headless [--keep] | --detach] [--grace S] [--json]</c>.
+/// [--persist-root] [--display none|window|vnc] [--timeout S] [--headless [--keep] | --detach] [--grace S] [--json]</c>.
 /// </summary>
 internal static class LaunchCommandDefinition
 {
@@ -19,6 +19,7 @@ internal static class LaunchCommandDefinition
         var cpus = new Option<int?>("--cpus") { Description = "Virtual CPUs (default: the host's logical cores, 2 to 8).", HelpName = "N" };
         var memory = new Option<int?>("--memory") { Description = "Memory in MiB (default: half the host's, 2048 to 8192).", HelpName = "MIB" };
         var append = new Option<string?>("--append") { Description = "Arguments added to the kernel command line.", HelpName = "ARGS" };
+        var persistRoot = new Option<bool>("--persist-root") { Description = "Keep changes to the root filesystem in an overlay across boots (the image itself is never written)." };
         var display = new Option<DisplayMode>("--display") { Description = "Where the screen goes.", DefaultValueFactory = _ => DisplayMode.None };
         var timeout = new Option<int>("--timeout") { Description = "Seconds the guest may take to reach its login.", DefaultValueFactory = _ => 300, HelpName = "S" };
         var headless = new Option<bool>("--headless") { Description = "Boot to the login, print the timeline, then power off (unless --keep)." };
@@ -28,7 +29,7 @@ internal static class LaunchCommandDefinition
         var json = GlobalOptions.CreateJson();
         var command = new Command("launch", "Boot a machine from an image; attach the terminal to its console unless --headless or --detach.")
         {
-            image, name, runtime, accelerator, cpus, memory, append, display, timeout, headless, keep, detach, grace, json,
+            image, name, runtime, accelerator, cpus, memory, append, persistRoot, display, timeout, headless, keep, detach, grace, json,
         };
         command.Validators.Add(result =>
         {
@@ -57,6 +58,7 @@ internal static class LaunchCommandDefinition
                     VirtualCpus = parseResult.GetValue(cpus),
                     MemoryMiB = parseResult.GetValue(memory),
                     Append = parseResult.GetValue(append),
+                    PersistRoot = parseResult.GetValue(persistRoot),
                     Display = parseResult.GetValue(display),
                     Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
                 },

@@ -96,6 +96,31 @@ public sealed class MachineLifecycleTests : IDisposable
         Assert.Equal("[]", (await PaneAsync("status", "--json")).StandardOutputText.Trim());
     }
 
+    [Fact]
+    public async Task Keeps_root_changes_across_boots_in_an_overlay_with_persist_root_and_never_writes_the_image()
+    {
+        // Given
+        var image = GuestImage.Shared.Disk;
+        var imageHash = await HashAsync(image);
+
+        // When
+        var first = await PaneAsync(["launch", .. Machine(image), "--persist-root", "--detach"]);
+        var written = await AskOnConsoleAsync("echo persisted > /root/marker && sync && echo MARK-$((1+1))", "MARK-2");
+        await PaneAsync("stop");
+        var second = await PaneAsync(["launch", .. Machine(image), "--persist-root", "--detach"]);
+        var readBack = await AskOnConsoleAsync("cat /root/marker", "persisted");
+        var stopped = await PaneAsync("stop");
+
+        // Then
+        Assert.True(first.ExitCode == 0, first.StandardError);
+        Assert.True(written);
+        Assert.True(second.ExitCode == 0, second.StandardError);
+        Assert.True(readBack);
+        Assert.Contains("powered off after the ACPI power button", stopped.StandardOutputText, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_home, "vms", "default", "root.qcow2")));
+        Assert.Equal(imageHash, await HashAsync(image));
+    }
+
     /// <summary>Runs <c>pane console</c>, types until the answer shows (login may flush early input), then detaches.</summary>
     private async Task<bool> AskOnConsoleAsync(string command, string answer)
     {
