@@ -22,6 +22,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
     private readonly IHypervisorProbe _hypervisors;
     private readonly QemuLocator _locator;
     private readonly QemuBinaryInspector _inspector;
+    private readonly QemuMachineStarter _starter;
 
     /// <param name="platform">The host's facts.</param>
     /// <param name="hypervisors">The host's hypervisor probe.</param>
@@ -35,6 +36,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
         _hypervisors = hypervisors;
         _locator = new QemuLocator(platform);
         _inspector = new QemuBinaryInspector(runner, home is null ? null : new QemuBinaryCache(home.CacheDirectory));
+        _starter = new QemuMachineStarter(runner, platform);
     }
 
     public string Id => RuntimeId;
@@ -88,11 +90,26 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
         };
     }
 
-    public Task<IVirtualMachine> StartAsync(MachineSpec spec, CancellationToken cancellationToken) =>
-        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot boot machines with QEMU yet; it only probes for it.", "Use a later version of Pane to start machines."));
+    public async Task<IVirtualMachine> StartAsync(MachineSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var probe = await ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (!probe.IsAvailable)
+        {
+            throw new RuntimeUnavailableException(RuntimeId, probe.Reason!, probe.Remedy!);
+        }
 
-    public Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
-        Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(RuntimeId, "This version of Pane cannot attach to QEMU machines yet; it only probes for QEMU.", "Use a later version of Pane to manage machines."));
+        var requested = spec.Accelerator ?? probe.Accelerator!;
+        if (QemuAcceleratorNames.Parse(requested) is not { } accelerator)
+        {
+            throw new RuntimeUnavailableException(RuntimeId, $"QEMU has no accelerator '{requested}'.", "Use --accel whpx, kvm or tcg, or leave it out to let Pane choose.");
+        }
+
+        return await _starter.StartAsync(spec, probe.Details["path"], accelerator.ToArgument(), CpuModelPolicy.ModelFor(accelerator), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
+        await QemuMachineStarter.AttachAsync(record, cancellationToken).ConfigureAwait(false);
 
     private static Dictionary<string, string> Describe(
         QemuLocation location, QemuBinaryInfo info, AcceleratorChoice choice, HypervisorStatus? hypervisor)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Cli.Image;
+using Pane.Host.Cli.Launch;
 using Pane.Host.Plugins;
 
 namespace Pane.Host.Cli;
@@ -48,6 +49,7 @@ internal sealed class CliHost
         _overrides?.Invoke(services);
         services.TryAddSingleton(Console);
         services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
+        services.TryAddTransient<TerminalAttachment>();
         services.AddPane(options => options.Home = home);
         services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();

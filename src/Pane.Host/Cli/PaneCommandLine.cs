@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Cli.Console;
 using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Image;
+using Pane.Host.Cli.Launch;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
+using Pane.Host.Cli.Status;
+using Pane.Host.Cli.Stop;
 
 namespace Pane.Host.Cli;
 
@@ -79,6 +83,10 @@ internal static class PaneCommandLine
             RecipesCommandDefinition.Create(host),
             DoctorCommandDefinition.Create(host),
             ImageCommandDefinition.Create(host),
+            LaunchCommandDefinition.Create(host),
+            ConsoleCommandDefinition.Create(host),
+            StatusCommandDefinition.Create(host),
+            StopCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

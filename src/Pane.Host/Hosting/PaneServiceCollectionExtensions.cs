@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pane.Host.Hosting;
+using Pane.Host.Machines;
 using Pane.Host.Platform;
 using Pane.Host.Plugins;
 using Pane.Host.Runtimes;
@@ -63,7 +64,7 @@ public static class PaneServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
-        services.AddPaneDiskImages();
+        services.AddPaneMachines();
         if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
         {
             return services;

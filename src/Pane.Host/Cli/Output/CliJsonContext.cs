@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Pane.Host.Cli.Doctor;
+using Pane.Host.Cli.Launch;
+using Pane.Host.Cli.Status;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
@@ -15,4 +17,6 @@ namespace Pane.Host.Cli.Output;
 [JsonSerializable(typeof(RuntimesReport))]
 [JsonSerializable(typeof(RecipesReport))]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(LaunchReport))]
+[JsonSerializable(typeof(IReadOnlyList<StatusEntry>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Pane.Host.Cli.Output;
+using Pane.Host.Machines;
+using Pane.Runtimes;
+
+namespace Pane.Host.Cli.Launch;
+
+/// <summary><c>pane launch</c>: boots a machine, shows its boot timeline, then attaches, detaches or powers off.</summary>
+internal sealed class LaunchCommand
+{
+    private readonly MachineLauncher _launcher;
+    private readonly MachineStore _store;
+    private readonly TerminalAttachment _terminal;
+    private readonly CliConsole _console;
+
+    public LaunchCommand(MachineLauncher launcher, MachineStore store, TerminalAttachment terminal, CliConsole console)
+    {
+        _launcher = launcher;
+        _store = store;
+        _terminal = terminal;
+        _console = console;
+    }
+
+    /// <summary>Launches the machine.</summary>
+    /// <param name="request">What to launch.</param>
+    /// <param name="mode">What to do once the guest reached its login.</param>
+    /// <param name="keep">With <see cref="LaunchMode.Headless"/>: leave the machine running.</param>
+    /// <param name="grace">How long the guest may take to power off.</param>
+    /// <param name="json">Whether to write the report as JSON.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
+    {
+        var output = _console.Output;
+        if (!json)
+        {
+            await output.WriteLineAsync($"Launching '{request.Name}' from {request.Image}").ConfigureAwait(false);
+        }
+
+        IVirtualMachine machine;
+        try
+        {
+            (machine, var runtime) = await _launcher.LaunchAsync(request, milestone => WriteMilestone(milestone, json), cancellationToken).ConfigureAwait(false);
+            if (!json)
+            {
+                await output.WriteLineAsync($"Runtime: {runtime.Provider.Id} ({runtime.Verdict})").ConfigureAwait(false);
+            }
+        }
+        catch (LaunchFailedException failure)
+        {
+            await _console.Error.WriteLineAsync($"The guest's last {failure.SerialTail.Count} console lines:").ConfigureAwait(false);
+            foreach (var line in failure.SerialTail)
+            {
+                await _console.Error.WriteLineAsync($"  | {line}").ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        await using (machine.ConfigureAwait(false))
+        {
+            var stopped = await FinishAsync(machine, mode, keep, grace, json, cancellationToken).ConfigureAwait(false);
+            if (json)
+            {
+                JsonOutput.Write(output, Report(machine, stopped), JsonOutput.Context.LaunchReport);
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private async Task<ShutdownResult?> FinishAsync(IVirtualMachine machine, LaunchMode mode, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
+    {
+        var name = machine.Record.Name;
+        switch (mode)
+        {
+            case LaunchMode.Headless when !keep:
+                var stopped = await machine.ShutdownAsync(grace, cancellationToken).ConfigureAwait(false);
+                _store.Delete(name);
+                if (!json)
+                {
+                    await _console.Output.WriteLineAsync(Stop.StopCommand.Describe(name, stopped)).ConfigureAwait(false);
+                }
+
+                return stopped;
+            case LaunchMode.Foreground:
+                await _console.Output.WriteLineAsync($"Attached to the console of '{name}'; Ctrl+] detaches.").ConfigureAwait(false);
+                if (await _terminal.AttachAsync(machine.Console, cancellationToken).ConfigureAwait(false))
+                {
+                    await _console.Output.WriteLineAsync($"\r\nDetached; 'pane console --name {name}' attaches again, 'pane stop --name {name}' stops it.").ConfigureAwait(false);
+                    return null;
+                }
+
+                _store.Delete(name);
+                return new ShutdownResult(ShutdownMethod.AlreadyStopped, TimeSpan.Zero);
+            default:
+                if (!json)
+                {
+                    await _console.Output.WriteLineAsync($"Machine '{name}' runs; 'pane console --name {name}' attaches, 'pane stop --name {name}' stops it.").ConfigureAwait(false);
+                }
+
+                return null;
+        }
+    }
+
+    private void WriteMilestone(BootMilestone milestone, bool json)
+    {
+        if (!json)
+        {
+            _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {milestone.Elapsed.TotalSeconds,7:0.0} s  {Describe(milestone.Kind)}"));
+        }
+    }
+
+    private static string Describe(BootMilestoneKind kind) => kind switch
+    {
+        BootMilestoneKind.KernelStarted => "kernel started",
+        BootMilestoneKind.InitramfsStarted => "initramfs started",
+        BootMilestoneKind.RootMounted => "root filesystem mounted",
+        BootMilestoneKind.InitExecuted => "init started",
+        BootMilestoneKind.HomeMounted => "/home mounted",
+        BootMilestoneKind.MultiUser => "multi-user target reached",
+        _ => "login reached",
+    };
+
+    private static LaunchReport Report(IVirtualMachine machine, ShutdownResult? stopped) => new(
+        machine.Record.Name,
+        machine.Record.RuntimeId,
+        machine.Record.Accelerator,
+        [.. machine.Milestones.Select(milestone => new TimelineEntry(JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()), Math.Round(milestone.Elapsed.TotalSeconds, 3)))],
+        stopped is null ? null : new ShutdownEntry(JsonNamingPolicy.CamelCase.ConvertName(stopped.Method.ToString()), Math.Round(stopped.Waited.TotalSeconds, 3)));
+}

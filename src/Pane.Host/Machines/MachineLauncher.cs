@@ -1,0 +1,206 @@
+using Pane.Host.DiskImages.Boot;
+using Pane.Host.Runtimes;
+using Pane.Machines;
+using Pane.Platform;
+using Pane.Runtimes;
+
+namespace Pane.Host.Machines;
+
+/// <summary>
+/// Launches a machine: takes the kernel and initramfs out of the image, negotiates the runtime, starts the machine
+/// with the base image left untouched and a persistent user disk, records it, and waits for its login.
+/// </summary>
+internal sealed class MachineLauncher
+{
+    private const int SerialTailLines = 40;
+
+    private readonly IBootArtifactDeriver _boot;
+    private readonly IRuntimeNegotiator _runtimes;
+    private readonly IHostPlatform _platform;
+    private readonly MachineStore _store;
+
+    public MachineLauncher(IBootArtifactDeriver boot, IRuntimeNegotiator runtimes, IHostPlatform platform, MachineStore store)
+    {
+        _boot = boot;
+        _runtimes = runtimes;
+        _platform = platform;
+        _store = store;
+    }
+
+    /// <summary>Starts the machine and waits until the guest reaches its login.</summary>
+    /// <param name="request">What to launch.</param>
+    /// <param name="onMilestone">Called for each boot milestone as it happens.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The running machine (the caller disposes it, which leaves the guest running) and the runtime's verdict.</returns>
+    /// <exception cref="PaneException">The machine runs already, nothing can run it, or it failed to start.</exception>
+    /// <exception cref="LaunchFailedException">The guest did not reach its login; it has been stopped.</exception>
+    public async Task<(IVirtualMachine Machine, RuntimeCandidate Runtime)> LaunchAsync(
+        LaunchRequest request,
+        Action<BootMilestone> onMilestone,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var launchLock = _store.Lock(request.Name);
+        RefuseIfRunning(request.Name);
+        var artifacts = await _boot.DeriveAsync(Path.GetFullPath(request.Image), cancellationToken).ConfigureAwait(false);
+        var selection = await _runtimes.NegotiateAsync(request.Runtime, cancellationToken).ConfigureAwait(false);
+        var chosen = selection.Chosen ?? throw new PaneException(
+            "No runtime can run a machine on this host.",
+            "Run 'pane doctor' to see what each runtime lacks and how to fix it.");
+        var machine = await chosen.Provider.StartAsync(Spec(request, artifacts), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _store.WriteAsync(machine.Record, cancellationToken).ConfigureAwait(false);
+            await WaitForLoginAsync(machine, request, onMilestone, cancellationToken).ConfigureAwait(false);
+            return (machine, chosen);
+        }
+        catch
+        {
+            await machine.ShutdownAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            _store.Delete(request.Name);
+            await machine.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void RefuseIfRunning(string name)
+    {
+        if (_store.Read(name) is not { } record)
+        {
+            return;
+        }
+
+        if (record.ProcessId is { } processId && record.ProcessStartTime is { } startTime && ProcessIdentity.IsRunning(processId, startTime))
+        {
+            throw new PaneException(
+                $"Machine '{name}' is already running (process {processId}).",
+                $"Use 'pane stop --name {name}' first, or launch another machine with --name.");
+        }
+
+        _store.Delete(name);
+    }
+
+    private MachineSpec Spec(LaunchRequest request, DerivedBootArtifacts boot)
+    {
+        var folder = _store.DirectoryOf(request.Name);
+        var commandLine = $"{boot.Artifacts.RootArgument} console=ttyS0 fstab=0 rw";
+        if (!string.IsNullOrWhiteSpace(request.Append))
+        {
+            commandLine = $"{commandLine} {request.Append.Trim()}";
+        }
+
+        return new MachineSpec
+        {
+            Name = request.Name,
+            VirtualCpus = request.VirtualCpus ?? MachineResources.DefaultVirtualCpus(_platform),
+            MemoryMiB = request.MemoryMiB ?? MachineResources.DefaultMemoryMiB(_platform),
+            Disks =
+            [
+                RootDisk(request, folder),
+                new DiskSpec(Path.Combine(folder, "home.qcow2"), DiskFormat.Qcow2, DiskRole.UserData),
+            ],
+            Boot = new BootSpec(boot.KernelFile, boot.InitramfsFile, commandLine),
+            Display = request.Display,
+            Accelerator = request.Accelerator,
+            StateDirectory = folder,
+        };
+    }
+
+    /// <summary>
+    /// The root disk: the base image in snapshot mode, whose writes vanish at power-off, or with <c>--persist-root</c>
+    /// a qcow2 overlay over it in the machine's folder. Either way the base image is never written.
+    /// </summary>
+    private static DiskSpec RootDisk(LaunchRequest request, string folder)
+    {
+        var image = new DiskSpec(Path.GetFullPath(request.Image), DiskFormatOf(request.Image), DiskRole.Base);
+        return request.PersistRoot
+            ? new DiskSpec(Path.Combine(folder, "root.qcow2"), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = image }
+            : image with { IsEphemeral = true };
+    }
+
+    private static DiskFormat DiskFormatOf(string image)
+    {
+        using var disk = DiskImages.DiskImage.Open(image);
+        return disk.Format;
+    }
+
+    private static async Task WaitForLoginAsync(IVirtualMachine machine, LaunchRequest request, Action<BootMilestone> onMilestone, CancellationToken cancellationToken)
+    {
+        var login = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tail = new Queue<string>(SerialTailLines);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var collecting = CollectTailAsync(machine, tail, reading.Token);
+        var reported = 0;
+        void ReportNewMilestones()
+        {
+            lock (login)
+            {
+                var milestones = machine.Milestones;
+                for (; reported < milestones.Count; reported++)
+                {
+                    onMilestone(milestones[reported]);
+                    if (milestones[reported].Kind == BootMilestoneKind.Login)
+                    {
+                        login.TrySetResult();
+                    }
+                }
+            }
+        }
+
+        void OnMilestone(object? sender, BootMilestone milestone) => ReportNewMilestones();
+        machine.MilestoneReached += OnMilestone;
+        try
+        {
+            ReportNewMilestones();
+            var exited = machine.WaitForExitAsync(reading.Token);
+            var finished = await Task.WhenAny(login.Task, exited, Task.Delay(request.Timeout, reading.Token)).ConfigureAwait(false);
+            if (finished == login.Task)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = finished == exited
+                ? $"Machine '{request.Name}' stopped before its guest reached a login."
+                : $"Machine '{request.Name}' did not reach a login within {request.Timeout.TotalSeconds:0} s.";
+            throw new LaunchFailedException(reason, "Read the guest's last console lines above; raise --timeout on a slow host, or check the image.", Snapshot(tail));
+        }
+        finally
+        {
+            machine.MilestoneReached -= OnMilestone;
+            await reading.CancelAsync().ConfigureAwait(false);
+            await collecting.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CollectTailAsync(IVirtualMachine machine, Queue<string> tail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var line in machine.Console.ReadLinesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lock (tail)
+                {
+                    if (tail.Count == SerialTailLines)
+                    {
+                        tail.Dequeue();
+                    }
+
+                    tail.Enqueue(line);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The wait is over.
+        }
+    }
+
+    private static string[] Snapshot(Queue<string> tail)
+    {
+        lock (tail)
+        {
+            return [.. tail];
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Pane.Host.Machines;
+
+/// <summary>Registers the machine store, launcher and controller.</summary>
+internal static class MachineServiceCollectionExtensions
+{
+    public static IServiceCollection AddPaneMachines(this IServiceCollection services)
+    {
+        services.AddPaneDiskImages();
+        services.TryAddSingleton<MachineStore>();
+        services.TryAddSingleton<MachineLauncher>();
+        services.TryAddSingleton<MachineController>();
+        return services;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Pane.Machines;
+using Pane.Platform;
+using Pane.Runtime.QemuWhpx.Console;
+using Pane.Runtime.QemuWhpx.Machine;
+using Pane.Runtime.QemuWhpx.Qmp;
+using Pane.Runtimes;
+
+namespace Pane.Runtime.QemuWhpx;
+
+/// <summary>
+/// Starts QEMU for a <see cref="MachineSpec"/> and attaches to machines started earlier: prepares the private state
+/// folder, creates a missing user disk, launches QEMU detached from Pane's process, and connects QMP and the console.
+/// </summary>
+internal sealed class QemuMachineStarter
+{
+    private const string UserDiskSize = "64G";
+    private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly IProcessRunner _processes;
+    private readonly IHostPlatform _platform;
+
+    /// <summary>Initializes a new instance of the <see cref="QemuMachineStarter"/> class.</summary>
+    /// <param name="processes">Runs qemu-img and the daemonizing QEMU.</param>
+    /// <param name="platform">Tells Windows from the rest.</param>
+    public QemuMachineStarter(IProcessRunner processes, IHostPlatform platform)
+    {
+        _processes = processes;
+        _platform = platform;
+    }
+
+    /// <summary>Starts a machine.</summary>
+    /// <param name="spec">The machine.</param>
+    /// <param name="qemuPath">The qemu-system-x86_64 to run.</param>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <param name="cpuModel">The CPU model for that accelerator.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The running machine.</returns>
+    /// <exception cref="ProcessFailedException">QEMU or qemu-img refused to start; the message quotes QEMU's error.</exception>
+    public async Task<QemuVirtualMachine> StartAsync(MachineSpec spec, string qemuPath, string accelerator, string cpuModel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var isWindows = _platform.OperatingSystem == HostOperatingSystem.Windows;
+        PrepareStateDirectory(spec.StateDirectory);
+        await CreateMissingDisksAsync(spec, qemuPath, cancellationToken).ConfigureAwait(false);
+
+        var plan = new QemuLaunchPlan
+        {
+            Spec = spec,
+            Accelerator = accelerator,
+            CpuModel = cpuModel,
+            Serial = Endpoint(spec.StateDirectory, "serial.sock", isWindows),
+            Control = Endpoint(spec.StateDirectory, "qmp.sock", isWindows),
+            SerialLogPath = Path.Combine(spec.StateDirectory, "serial.log"),
+            DaemonPidFilePath = isWindows ? null : Path.Combine(spec.StateDirectory, "qemu.pid"),
+        };
+        var startedAt = DateTimeOffset.UtcNow;
+        var processId = await LaunchAsync(qemuPath, plan, cancellationToken).ConfigureAwait(false);
+        var record = new VirtualMachineRecord
+        {
+            Name = spec.Name,
+            RuntimeId = "qemu",
+            ProcessId = processId,
+            ProcessStartTime = ProcessIdentity.StartTimeOf(processId),
+            Accelerator = accelerator,
+            ControlEndpoint = plan.Control.ToString(),
+            ConsoleEndpoint = plan.Serial.ToString(),
+            Disks = spec.Disks,
+            StartedAt = startedAt,
+        };
+        if (record.ProcessStartTime is null)
+        {
+            throw new RuntimeUnavailableException("qemu", $"QEMU exited right after it started; see {plan.SerialLogPath}.", "Run 'pane launch' again with --timeout raised, or check the image.");
+        }
+
+        return await AttachAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Connects to a machine that runs.</summary>
+    /// <param name="record">Its record.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The machine.</returns>
+    /// <exception cref="RuntimeUnavailableException">The machine does not run any more.</exception>
+    public static async Task<QemuVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.ProcessId is not { } processId || record.ProcessStartTime is not { } startTime || !ProcessIdentity.IsRunning(processId, startTime)
+            || record.ControlEndpoint is null || record.ConsoleEndpoint is null)
+        {
+            throw new RuntimeUnavailableException("qemu", $"The machine '{record.Name}' is not running.", $"Start it with 'pane launch --name {record.Name}'.");
+        }
+
+        var control = await QmpClient.ConnectAsync(QemuEndpoint.Parse(record.ControlEndpoint), s_connectTimeout, cancellationToken).ConfigureAwait(false);
+        var console = new SerialConsole(QemuEndpoint.Parse(record.ConsoleEndpoint));
+        try
+        {
+            await console.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await control.DisposeAsync().ConfigureAwait(false);
+            await console.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new QemuVirtualMachine(record, control, console);
+    }
+
+    private static void PrepareStateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var stale in new[] { "serial.sock", "qmp.sock", "qemu.pid" })
+        {
+            File.Delete(Path.Combine(path, stale));
+        }
+    }
+
+    private static QemuEndpoint Endpoint(string stateDirectory, string socketName, bool isWindows) =>
+        isWindows ? QemuEndpoint.Loopback(FreeLoopbackPort()) : QemuEndpoint.UnixSocket(Path.Combine(stateDirectory, socketName));
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task CreateMissingDisksAsync(MachineSpec spec, string qemuPath, CancellationToken cancellationToken)
+    {
+        foreach (var disk in spec.Disks.Where(disk => !disk.IsEphemeral && !File.Exists(disk.Path)))
+        {
+            string[] arguments = disk.Backing is { } backing
+                ? ["create", "-q", "-f", "qcow2", "-b", Path.GetFullPath(backing.Path), "-F", FormatName(backing.Format)]
+                : ["create", "-q", "-f", "qcow2"];
+            var temporary = disk.Path + ".partial";
+            var size = disk.Backing is null ? [UserDiskSize] : Array.Empty<string>();
+            var create = new ProcessCommand(QemuImgPath(qemuPath), [.. arguments, temporary, .. size]);
+            (await _processes.RunAsync(create, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            File.Move(temporary, disk.Path);
+        }
+    }
+
+    private static string FormatName(DiskFormat format) => format == DiskFormat.Qcow2 ? "qcow2" : "raw";
+
+    private static string QemuImgPath(string qemuPath)
+    {
+        var name = OperatingSystem.IsWindows() ? "qemu-img.exe" : "qemu-img";
+        var besideQemu = Path.Combine(Path.GetDirectoryName(qemuPath) ?? string.Empty, name);
+        return File.Exists(besideQemu) ? besideQemu : name;
+    }
+
+    private async Task<int> LaunchAsync(string qemuPath, QemuLaunchPlan plan, CancellationToken cancellationToken)
+    {
+        var arguments = QemuCommandLine.Build(plan);
+        if (plan.DaemonPidFilePath is { } pidFile)
+        {
+            var command = new ProcessCommand(qemuPath, arguments) { Timeout = TimeSpan.FromSeconds(60) };
+            (await _processes.RunAsync(command, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            return int.Parse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        var start = new ProcessStartInfo(qemuPath) { UseShellExecute = false, CreateNoWindow = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)
+            ?? throw new RuntimeUnavailableException("qemu", $"'{qemuPath}' did not start.", "Check the QEMU installation, or set PANE_QEMU.");
+        return process.Id;
+    }
+}
