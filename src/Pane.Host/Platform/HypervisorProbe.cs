@@ -14,21 +14,25 @@ internal sealed class HypervisorProbe : IHypervisorProbe
 {
     private readonly KvmProbe _kvm;
     private readonly WindowsHypervisorPlatformProbe _windowsHypervisorPlatform;
+    private readonly KvmVerdictCache? _kvmVerdicts;
     private readonly ConcurrentDictionary<HypervisorKind, Lazy<Task<HypervisorStatus>>> _probes = new();
 
     /// <summary>Initializes a new instance of the <see cref="HypervisorProbe"/> class for this host.</summary>
-    public HypervisorProbe()
-        : this(new KvmProbe(), new WindowsHypervisorPlatformProbe())
+    /// <param name="kvmVerdicts">Where the KVM verdict is remembered for the rest of the host's boot, if anywhere.</param>
+    public HypervisorProbe(KvmVerdictCache? kvmVerdicts = null)
+        : this(new KvmProbe(), new WindowsHypervisorPlatformProbe(), kvmVerdicts)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="HypervisorProbe"/> class.</summary>
     /// <param name="kvm">The KVM probe.</param>
     /// <param name="windowsHypervisorPlatform">The WHP probe.</param>
-    public HypervisorProbe(KvmProbe kvm, WindowsHypervisorPlatformProbe windowsHypervisorPlatform)
+    /// <param name="kvmVerdicts">Where the KVM verdict is remembered for the rest of the host's boot, if anywhere.</param>
+    public HypervisorProbe(KvmProbe kvm, WindowsHypervisorPlatformProbe windowsHypervisorPlatform, KvmVerdictCache? kvmVerdicts = null)
     {
         _kvm = kvm;
         _windowsHypervisorPlatform = windowsHypervisorPlatform;
+        _kvmVerdicts = kvmVerdicts;
     }
 
     /// <inheritdoc/>
@@ -48,7 +52,24 @@ internal sealed class HypervisorProbe : IHypervisorProbe
 
     private Task<HypervisorStatus> StartProbe(HypervisorKind kind) => kind switch
     {
-        HypervisorKind.Kvm => _kvm.ProbeAsync(),
+        HypervisorKind.Kvm => ProbeKvmOncePerBootAsync(),
         _ => Task.Run(_windowsHypervisorPlatform.Probe, CancellationToken.None),
     };
+
+    private async Task<HypervisorStatus> ProbeKvmOncePerBootAsync()
+    {
+        var fingerprint = _kvmVerdicts is null ? null : KvmVerdictCache.Fingerprint();
+        if (fingerprint is not null && _kvmVerdicts!.TryRead(fingerprint) is { } remembered)
+        {
+            return remembered;
+        }
+
+        var status = await _kvm.ProbeAsync().ConfigureAwait(false);
+        if (fingerprint is not null)
+        {
+            _kvmVerdicts!.Write(fingerprint, status);
+        }
+
+        return status;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Platform.Facts;
+using Pane.Host.Platform.Kvm;
 using Pane.Platform;
 
 namespace Pane.Host.Platform;
@@ -16,7 +17,8 @@ internal static class PlatformServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
         services.TryAddSingleton<IHostPlatform, HostPlatform>();
-        services.TryAddSingleton<IHypervisorProbe>(_ => new HypervisorProbe());
+        services.TryAddSingleton<IHypervisorProbe>(provider => new HypervisorProbe(
+            provider.GetService<IPaneHome>() is { } home ? new KvmVerdictCache(Path.Combine(home.CacheDirectory, "hypervisors")) : null));
         services.TryAddSingleton<IHostFactsCollector>(provider => new HostFactsCollector(provider.GetRequiredService<IHostPlatform>()));
         return services;
     }
