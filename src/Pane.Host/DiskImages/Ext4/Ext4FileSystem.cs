@@ -16,6 +16,7 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
     private readonly Ext4Superblock _superblock;
     private readonly Ext4GroupDescriptors _descriptors;
     private readonly bool _hugeFile;
+    private DirectoryIndex? _lastDirectory;
 
     private Ext4FileSystem(Ext4Volume volume, Ext4Superblock superblock)
     {
@@ -265,6 +266,11 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
     private uint? Lookup(Ext4Inode directory, string name)
     {
         var foldCase = directory.HasFlag(Ext4Inode.CasefoldFlag);
+        if (!foldCase)
+        {
+            return LookupExact(directory, name);
+        }
+
         uint? folded = null;
         foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
         {
@@ -283,6 +289,28 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
         }
 
         return folded;
+    }
+
+    /// <summary>
+    /// Looks a name up through an index of the last directory searched, so walking a large directory entry by entry
+    /// reads it once rather than once per entry.
+    /// </summary>
+    private uint? LookupExact(Ext4Inode directory, string name)
+    {
+        var cached = _lastDirectory;
+        if (cached is null || cached.Inode != directory.Number)
+        {
+            var names = new Dictionary<string, uint>(StringComparer.Ordinal);
+            foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
+            {
+                names.TryAdd(entry.Name, entry.Inode);
+            }
+
+            cached = new DirectoryIndex(directory.Number, names);
+            _lastDirectory = cached;
+        }
+
+        return cached.Names.TryGetValue(name, out var inode) ? inode : null;
     }
 
     private FileSystemEntry ToEntry(Ext4Inode inode, string name, string path)
@@ -327,4 +355,6 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
 
     private static FileNotFoundException NotFound(string path) =>
         new($"The filesystem has no entry at '{path}'.", path);
+
+    private sealed record DirectoryIndex(uint Inode, Dictionary<string, uint> Names);
 }
