@@ -12,11 +12,13 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
 {
     private const uint RootInode = 2;
     private const int MaxSymlinkFollows = 40;
+    private const int RecentDirectoryCount = 8;
 
     private readonly Ext4Superblock _superblock;
     private readonly Ext4GroupDescriptors _descriptors;
     private readonly bool _hugeFile;
-    private DirectoryIndex? _lastDirectory;
+    private readonly DirectoryIndex?[] _recentDirectories = new DirectoryIndex?[RecentDirectoryCount];
+    private int _nextRecentDirectory;
 
     private Ext4FileSystem(Ext4Volume volume, Ext4Superblock superblock)
     {
@@ -292,13 +294,13 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
     }
 
     /// <summary>
-    /// Looks a name up through an index of the last directory searched, so walking a large directory entry by entry
-    /// reads it once rather than once per entry.
+    /// Looks a name up through an index of the few directories searched last, so opening every file of a large
+    /// directory one path at a time reads the directory once rather than once per file.
     /// </summary>
     private uint? LookupExact(Ext4Inode directory, string name)
     {
-        var cached = _lastDirectory;
-        if (cached is null || cached.Inode != directory.Number)
+        var cached = Array.Find(_recentDirectories, index => index?.Inode == directory.Number);
+        if (cached is null)
         {
             var names = new Dictionary<string, uint>(StringComparer.Ordinal);
             foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
@@ -307,7 +309,11 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
             }
 
             cached = new DirectoryIndex(directory.Number, names);
-            _lastDirectory = cached;
+            lock (_recentDirectories)
+            {
+                _recentDirectories[_nextRecentDirectory] = cached;
+                _nextRecentDirectory = (_nextRecentDirectory + 1) % RecentDirectoryCount;
+            }
         }
 
         return cached.Names.TryGetValue(name, out var inode) ? inode : null;
