@@ -22,12 +22,14 @@ if [ ! -f "$contiguous" ]; then
     rm -rf "$work/src-contiguous"
 fi
 if [ ! -f "$fragmented" ]; then
-    # Fill the filesystem with 256 KiB files, free every other one, then write the 1 GiB file into the gaps.
+    # Fill the filesystem with 256 KiB files, free every other one, then write the 1 GiB file: the only free space
+    # left is the 256 KiB gaps, so the file lands in some 4,000 extents (debugfs allocates the largest free ranges first).
     mkdir -p "$work/src-fragmented/filler"
-    for i in $(seq 1 4200); do head -c 256K /dev/zero > "$work/src-fragmented/filler/f$i"; done
-    mke2fs -q -F -t ext4 -O ^flex_bg -d "$work/src-fragmented" "$fragmented" 1700M
+    yes filler | head -c 256K > "$work/filler"   # not zeros: mke2fs -d would store zeros as holes
+    for i in $(seq 1 8400); do cp "$work/filler" "$work/src-fragmented/filler/f$i"; done
+    mke2fs -q -F -t ext4 -O ^flex_bg -d "$work/src-fragmented" "$fragmented" 2200M
     rm -rf "$work/src-fragmented"
-    for i in $(seq 1 2 4200); do echo "rm /filler/f$i"; done > "$work/rm.cmds"
+    for i in $(seq 1 2 8400); do echo "rm /filler/f$i"; done > "$work/rm.cmds"
     debugfs -w -f "$work/rm.cmds" "$fragmented" >/dev/null 2>&1
     head -c 1G /dev/urandom > "$work/payload"
     debugfs -w -R "write $work/payload /file" "$fragmented" >/dev/null 2>&1
@@ -44,9 +46,9 @@ fi
 
 for image in "$contiguous" "$fragmented"; do
     name=$(basename "$image" .img)
-    extents=$(debugfs -R "ex /file" "$image" 2>/dev/null | grep -c '^ *[0-9]*/ *[0-9]* ' || true)
+    extents=$(debugfs -R "ex /file" "$image" 2>/dev/null | awk 'NR > 1 && $1 == $2 "/"' | wc -l)
     first=$(debugfs -R "bmap /file 0" "$image" 2>/dev/null)
-    echo "== $name: 1 GiB file in $extents extent-tree lines, first block $first"
+    echo "== $name: 1 GiB file in $extents leaf extents, first block $first"
     commands=(
         -n "pane-reader ($name)" "$harness $image /file $out/pane.out"
         -n "debugfs dump ($name)" "debugfs -R 'dump /file $out/debugfs.out' $image"
