@@ -25,7 +25,7 @@ if [ ! -f "$fragmented" ]; then
     # Fill the filesystem with 256 KiB files, free every other one, then write the 1 GiB file: the only free space
     # left is the 256 KiB gaps, so the file lands in some 4,000 extents (debugfs allocates the largest free ranges first).
     mkdir -p "$work/src-fragmented/filler"
-    yes filler | head -c 256K > "$work/filler"   # not zeros: mke2fs -d would store zeros as holes
+    head -c 256K < <(yes filler) > "$work/filler"   # not zeros: mke2fs -d would store zeros as holes
     for i in $(seq 1 8400); do cp "$work/filler" "$work/src-fragmented/filler/f$i"; done
     mke2fs -q -F -t ext4 -O ^flex_bg -d "$work/src-fragmented" "$fragmented" 2200M
     rm -rf "$work/src-fragmented"
