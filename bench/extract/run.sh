@@ -27,7 +27,7 @@ if [ ! -f "$fragmented" ]; then
     mkdir -p "$work/src-fragmented/filler"
     head -c 256K < <(yes filler) > "$work/filler"   # not zeros: mke2fs -d would store zeros as holes
     for i in $(seq 1 8400); do cp "$work/filler" "$work/src-fragmented/filler/f$i"; done
-    mke2fs -q -F -t ext4 -O ^flex_bg -d "$work/src-fragmented" "$fragmented" 2200M
+    mke2fs -q -F -t ext4 -O ^flex_bg -d "$work/src-fragmented" "$fragmented" 2300M
     rm -rf "$work/src-fragmented"
     for i in $(seq 1 2 8400); do echo "rm /filler/f$i"; done > "$work/rm.cmds"
     debugfs -w -f "$work/rm.cmds" "$fragmented" >/dev/null 2>&1
