@@ -112,7 +112,13 @@ internal static class Ext4DirectoryReader
                     throw Ext4Errors.Damaged($"The {where} has an entry at offset {offset} with an empty name.");
                 }
 
-                var name = Encoding.UTF8.GetString(block.Slice(offset + HeaderSize, nameLength));
+                var rawName = block.Slice(offset + HeaderSize, nameLength);
+                if (rawName.IndexOfAny((byte)'/', (byte)0) >= 0)
+                {
+                    throw Ext4Errors.Damaged($"The {where} has an entry at offset {offset} whose name holds a '/' or a NUL.");
+                }
+
+                var name = Encoding.UTF8.GetString(rawName);
                 entries.Add(new Ext4DirectoryEntry(name, inode));
             }
 

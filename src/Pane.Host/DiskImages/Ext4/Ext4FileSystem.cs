@@ -12,10 +12,13 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
 {
     private const uint RootInode = 2;
     private const int MaxSymlinkFollows = 40;
+    private const int RecentDirectoryCount = 8;
 
     private readonly Ext4Superblock _superblock;
     private readonly Ext4GroupDescriptors _descriptors;
     private readonly bool _hugeFile;
+    private readonly DirectoryIndex?[] _recentDirectories = new DirectoryIndex?[RecentDirectoryCount];
+    private int _nextRecentDirectory;
 
     private Ext4FileSystem(Ext4Volume volume, Ext4Superblock superblock)
     {
@@ -265,6 +268,11 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
     private uint? Lookup(Ext4Inode directory, string name)
     {
         var foldCase = directory.HasFlag(Ext4Inode.CasefoldFlag);
+        if (!foldCase)
+        {
+            return LookupExact(directory, name);
+        }
+
         uint? folded = null;
         foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
         {
@@ -283,6 +291,32 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
         }
 
         return folded;
+    }
+
+    /// <summary>
+    /// Looks a name up through an index of the few directories searched last, so opening every file of a large
+    /// directory one path at a time reads the directory once rather than once per file.
+    /// </summary>
+    private uint? LookupExact(Ext4Inode directory, string name)
+    {
+        var cached = Array.Find(_recentDirectories, index => index?.Inode == directory.Number);
+        if (cached is null)
+        {
+            var names = new Dictionary<string, uint>(StringComparer.Ordinal);
+            foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
+            {
+                names.TryAdd(entry.Name, entry.Inode);
+            }
+
+            cached = new DirectoryIndex(directory.Number, names);
+            lock (_recentDirectories)
+            {
+                _recentDirectories[_nextRecentDirectory] = cached;
+                _nextRecentDirectory = (_nextRecentDirectory + 1) % RecentDirectoryCount;
+            }
+        }
+
+        return cached.Names.TryGetValue(name, out var inode) ? inode : null;
     }
 
     private FileSystemEntry ToEntry(Ext4Inode inode, string name, string path)
@@ -327,4 +361,6 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
 
     private static FileNotFoundException NotFound(string path) =>
         new($"The filesystem has no entry at '{path}'.", path);
+
+    private sealed record DirectoryIndex(uint Inode, Dictionary<string, uint> Names);
 }

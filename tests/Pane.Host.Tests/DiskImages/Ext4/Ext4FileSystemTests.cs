@@ -1,0 +1,190 @@
+using Pane.Host.DiskImages;
+using Pane.Host.DiskImages.Ext4;
+
+namespace Pane.Host.Tests.DiskImages.Ext4;
+
+public sealed class Ext4FileSystemTests
+{
+    private static Ext4FileSystem OpenCorpus(string name) =>
+        Ext4FileSystem.Open(File.OpenRead(Ext4Fixtures.CorpusImage(name)));
+
+    public sealed class Open
+    {
+        [Fact]
+        public void Refuses_a_volume_without_a_superblock_and_says_so()
+        {
+            // Given
+            var zeros = new MemoryStream(new byte[64 * 1024]);
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => Ext4FileSystem.Open(zeros));
+
+            // Then
+            Assert.Contains("superblock", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_an_incompatible_feature_it_does_not_read_by_name()
+        {
+            // Given: the encrypt flag (incompat 0x10000) set in the superblock's feature_incompat word
+            var image = File.ReadAllBytes(Ext4Fixtures.CorpusImage("ext4-4k-64bit-csum"));
+            image[1024 + 0x60 + 2] |= 0x01;
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => Ext4FileSystem.Open(new MemoryStream(image)));
+
+            // Then
+            Assert.Contains("encrypt", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("ext2-1k-i128", "ext2", 1024)]
+        [InlineData("ext3-2k-i256", "ext3", 2048)]
+        [InlineData("ext4-4k-64bit-csum", "ext4", 4096)]
+        public void Reports_the_type_and_block_size(string image, string type, int blockSize)
+        {
+            // When
+            using var fileSystem = OpenCorpus(image);
+
+            // Then
+            Assert.Equal(type, fileSystem.Type);
+            Assert.Equal(blockSize, fileSystem.BlockSize);
+            Assert.NotNull(fileSystem.Uuid);
+        }
+
+        [Fact]
+        public void Names_the_features_as_e2fsprogs_does()
+        {
+            // When
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+
+            // Then
+            Assert.Contains("64bit", fileSystem.Features);
+            Assert.Contains("metadata_csum", fileSystem.Features);
+            Assert.Contains("flex_bg", fileSystem.Features);
+            Assert.Contains("extent", fileSystem.Features);
+        }
+    }
+
+    public sealed class GetEntry
+    {
+        [Theory]
+        [InlineData("ext2-1k-i128")]
+        [InlineData("ext4-4k-inline")]
+        public void Follows_fast_slow_and_absolute_symbolic_links(string image)
+        {
+            // Given
+            using var fileSystem = OpenCorpus(image);
+
+            // When
+            var fast = fileSystem.GetEntry("/fast-link/deep/leaf");
+            var slow = fileSystem.GetEntry("/slow-link");
+            var absolute = fileSystem.GetEntry("/absolute-link");
+            var small = fileSystem.GetEntry("/small");
+
+            // Then
+            Assert.Equal(FileSystemEntryKind.File, fast!.Kind);
+            Assert.Equal(small!.Inode, slow!.Inode);
+            Assert.Equal(fast.Inode, absolute!.Inode);
+            Assert.True(fileSystem.GetEntry("/slow-link", followFinalSymlink: false)!.SymlinkTarget!.Length > 60);
+        }
+
+        [Fact]
+        public void Refuses_a_symbolic_link_loop_after_forty_links()
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => fileSystem.GetEntry("/loop-a"));
+
+            // Then
+            Assert.Contains("40 symbolic links", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Returns_null_for_a_dangling_link_and_a_missing_path()
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+
+            // Then
+            Assert.Null(fileSystem.GetEntry("/dangling-link"));
+            Assert.Null(fileSystem.GetEntry("/no/such/file"));
+            Assert.NotNull(fileSystem.GetEntry("/dangling-link", followFinalSymlink: false));
+        }
+
+        [Fact]
+        public void Finds_hard_links_and_utf8_names()
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext3-2k-i256");
+
+            // When
+            var original = fileSystem.GetEntry("/small")!;
+            var link = fileSystem.GetEntry("/dir/hard-link-to-small")!;
+            var utf8 = fileSystem.GetEntry("/ünïcödé-名前-😀/файл-αβγ.txt");
+
+            // Then
+            Assert.Equal(original.Inode, link.Inode);
+            Assert.Equal(2, link.LinkCount);
+            Assert.Equal(5000, utf8!.Size);
+        }
+    }
+
+    public sealed class OpenFile
+    {
+        [Theory]
+        [InlineData("/preallocated")]
+        [InlineData("/preallocated-tail")]
+        public void Reads_unwritten_extents_as_zeros(string path)
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+            using var stream = fileSystem.OpenFile(path);
+            var bytes = new byte[stream.Length];
+
+            // When
+            stream.ReadExactly(bytes);
+
+            // Then
+            Assert.Equal(1 << 20, bytes.Length);
+            Assert.True(bytes.AsSpan(256 * 1024).IndexOfAnyExcept((byte)0) < 0);
+        }
+
+        [Fact]
+        public void Seeks_into_a_multi_gigabyte_sparse_file()
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+            using var stream = fileSystem.OpenFile("/huge-sparse");
+            var buffer = new byte[4096];
+
+            // When
+            stream.Position = 1500L << 20;
+            stream.ReadExactly(buffer);
+            var data = buffer.AsSpan().IndexOfAnyExcept((byte)0) >= 0;
+            stream.Position = (3L << 30) - 4096;
+            stream.ReadExactly(buffer);
+
+            // Then
+            Assert.Equal(3L << 30, stream.Length);
+            Assert.True(data);
+            Assert.True(buffer.AsSpan().IndexOfAnyExcept((byte)0) < 0);
+            Assert.Equal(0, stream.Read(buffer));
+        }
+
+        [Fact]
+        public void Refuses_a_directory()
+        {
+            // Given
+            using var fileSystem = OpenCorpus("ext4-4k-64bit-csum");
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => fileSystem.OpenFile("/dir"));
+
+            // Then
+            Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+        }
+    }
+}
