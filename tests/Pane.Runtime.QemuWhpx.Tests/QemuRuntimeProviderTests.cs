@@ -220,29 +220,49 @@ public sealed class QemuRuntimeProviderTests
 
     public sealed class StartAsync
     {
+        private static MachineSpec Spec(string? accelerator) => new()
+        {
+            Name = "m",
+            VirtualCpus = 1,
+            MemoryMiB = 512,
+            Disks = [],
+            Boot = new BootSpec("vmlinuz", null, "console=ttyS0"),
+            Accelerator = accelerator,
+            StateDirectory = Path.GetTempPath(),
+        };
+
         [Fact]
-        public async Task Says_honestly_that_booting_is_not_there_yet()
+        public async Task Refuses_with_the_probes_reason_and_remedy_when_qemu_is_missing()
         {
             // Given
             var provider = new QemuRuntimeProvider(
                 Hosts.Platform(HostOperatingSystem.Linux, Path.GetTempPath()), NullHypervisorProbe.Instance, new ProcessRunner());
-            var spec = new MachineSpec
-            {
-                Name = "m",
-                VirtualCpus = 1,
-                MemoryMiB = 512,
-                Disks = [],
-                Boot = new BootSpec("vmlinuz", null, "console=ttyS0"),
-                StateDirectory = Path.GetTempPath(),
-            };
 
             // When
             var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(
-                () => provider.StartAsync(spec, TestContext.Current.CancellationToken));
+                () => provider.StartAsync(Spec(null), TestContext.Current.CancellationToken));
 
             // Then
             Assert.Equal("qemu", error.RuntimeId);
-            Assert.Contains("cannot boot", error.Message, StringComparison.Ordinal);
+            Assert.Contains("qemu-system-x86_64", error.Message, StringComparison.Ordinal);
+            Assert.Contains("apt-get install qemu-system-x86", error.Remedy, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Refuses_an_accelerator_pane_does_not_know_before_starting_anything()
+        {
+            // Given
+            var provider = new QemuRuntimeProvider(
+                Hosts.Platform(HostOperatingSystem.Linux, Path.GetTempPath(), new Dictionary<string, string> { ["PANE_QEMU"] = "/usr/bin/qemu-system-x86_64" }),
+                Hosts.Hypervisor(s_pvmKvm),
+                new ProcessRunner());
+
+            // When
+            var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(
+                () => provider.StartAsync(Spec("hvf"), TestContext.Current.CancellationToken));
+
+            // Then
+            Assert.Equal("QEMU has no accelerator 'hvf'.", error.Message);
         }
     }
 }
