@@ -1,9 +1,16 @@
 namespace Pane.Host.DiskImages;
 
-/// <summary>Writes a file through a temporary file in the same folder, flushed to disk, then renamed over the target.</summary>
+/// <summary>
+/// Writes a file through a temporary file in the same folder, then renames it over the target, so that the target
+/// is always either the old file or the whole new one. Records are flushed to disk before the rename; copies of bytes
+/// that still exist elsewhere (a file taken out of an image) are left to the system's write-back.
+/// </summary>
 internal static class AtomicFile
 {
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(path, write, flushToDisk: true, cancellationToken);
+
+    private static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, bool flushToDisk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var fullPath = Path.GetFullPath(path);
@@ -17,7 +24,10 @@ internal static class AtomicFile
             {
                 await write(file, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
+                if (flushToDisk)
+                {
+                    file.Flush(flushToDisk: true);
+                }
             }
 
             File.Move(temporary, fullPath, overwrite: true);
@@ -29,5 +39,5 @@ internal static class AtomicFile
     }
 
     public static Task CopyAsync(Stream source, string path, CancellationToken cancellationToken) =>
-        WriteAsync(path, (target, token) => source.CopyToAsync(target, 1024 * 1024, token), cancellationToken);
+        WriteAsync(path, (target, token) => source.CopyToAsync(target, 1024 * 1024, token), flushToDisk: false, cancellationToken);
 }
