@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -41,19 +40,13 @@ internal sealed class SerialConsole : ISerialConsole, IAsyncDisposable
     /// <exception cref="RuntimeUnavailableException">Nothing listens at the endpoint.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = _endpoint.UnixSocketPath is null
-            ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
-            : new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket socket;
         try
         {
-            EndPoint address = _endpoint.UnixSocketPath is { } path
-                ? new UnixDomainSocketEndPoint(path)
-                : new IPEndPoint(IPAddress.Loopback, _endpoint.LoopbackPort!.Value);
-            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+            socket = await _endpoint.ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException error)
         {
-            socket.Dispose();
             throw new RuntimeUnavailableException(
                 "qemu",
                 $"The machine's serial console at {_endpoint} does not answer: {error.Message}.",

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Pane.Runtime.QemuWhpx.Machine;
 
@@ -29,6 +31,30 @@ internal sealed record QemuEndpoint
     /// <param name="port">The port.</param>
     /// <returns>The endpoint.</returns>
     public static QemuEndpoint Loopback(int port) => new(null, port);
+
+    /// <summary>Opens a socket and connects it to this endpoint.</summary>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The connected socket; the caller disposes it.</returns>
+    /// <exception cref="SocketException">Nothing listens at the endpoint.</exception>
+    public async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = UnixSocketPath is null
+            ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+            : new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            EndPoint address = UnixSocketPath is { } path
+                ? new UnixDomainSocketEndPoint(path)
+                : new IPEndPoint(IPAddress.Loopback, LoopbackPort!.Value);
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Gets the <c>-chardev socket</c> address options of this endpoint.</summary>
     /// <returns>For example <c>path=/run/x.sock</c> or <c>host=127.0.0.1,port=4444</c>.</returns>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -48,29 +47,24 @@ internal sealed class QmpClient : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var socket = endpoint.UnixSocketPath is null
-                ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
-                : new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            Socket socket;
             try
             {
-                EndPoint address = endpoint.UnixSocketPath is { } path
-                    ? new UnixDomainSocketEndPoint(path)
-                    : new IPEndPoint(IPAddress.Loopback, endpoint.LoopbackPort!.Value);
-                await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
-                var client = new QmpClient(socket);
-                await client.NegotiateAsync(timeout, cancellationToken).ConfigureAwait(false);
-                return client;
+                socket = await endpoint.ConnectAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
-                socket.Dispose();
                 await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+                continue;
             }
             catch (SocketException error)
             {
-                socket.Dispose();
                 throw new QmpException($"QEMU's control channel at {endpoint} did not answer within {timeout.TotalSeconds:0.#} s.", error);
             }
+
+            var client = new QmpClient(socket);
+            await client.NegotiateAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return client;
         }
     }
 
