@@ -102,7 +102,7 @@ internal sealed class QemuVirtualMachine : IVirtualMachine
         await _control.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void OnLine(string line, bool complete)
+    private void OnLine(string line)
     {
         foreach (var kind in _detector.Observe(line))
         {

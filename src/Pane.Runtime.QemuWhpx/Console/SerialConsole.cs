@@ -32,7 +32,7 @@ internal sealed class SerialConsole : ISerialConsole, IAsyncDisposable
     }
 
     /// <summary>Raised for every complete line, and for the unterminated rest each time it grows (a prompt).</summary>
-    public event Action<string, bool>? LineReceived;
+    public event Action<string>? LineReceived;
 
     /// <summary>Connects to the console and starts reading it.</summary>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
@@ -130,12 +130,12 @@ internal sealed class SerialConsole : ISerialConsole, IAsyncDisposable
                 foreach (var line in splitter.Push(chunk))
                 {
                     Publish(_lineReaders, line);
-                    LineReceived?.Invoke(line, true);
+                    LineReceived?.Invoke(line);
                 }
 
                 if (splitter.Pending.Length > 0)
                 {
-                    LineReceived?.Invoke(splitter.Pending, false);
+                    LineReceived?.Invoke(splitter.Pending);
                 }
             }
         }
