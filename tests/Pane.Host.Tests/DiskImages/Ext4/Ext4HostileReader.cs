@@ -36,6 +36,7 @@ internal static partial class Ext4HostileReader
     private static int ReadAll(byte[] image)
     {
         var failures = 0;
+        var buffer = new byte[1 << 20];
         Ext4FileSystem fileSystem;
         try
         {
@@ -76,7 +77,7 @@ internal static partial class Ext4HostileReader
                     }
                     else if (entry.Kind is FileSystemEntryKind.File or FileSystemEntryKind.SymbolicLink)
                     {
-                        failures += Read(fileSystem, entry.Path, entry.Kind);
+                        failures += Read(fileSystem, entry.Path, entry.Kind, buffer);
                     }
                 }
             }
@@ -85,7 +86,7 @@ internal static partial class Ext4HostileReader
         return failures;
     }
 
-    private static int Read(Ext4FileSystem fileSystem, string path, FileSystemEntryKind kind)
+    private static int Read(Ext4FileSystem fileSystem, string path, FileSystemEntryKind kind, byte[] buffer)
     {
         try
         {
@@ -96,7 +97,6 @@ internal static partial class Ext4HostileReader
             }
 
             using var stream = fileSystem.OpenFile(path);
-            var buffer = new byte[1 << 20];
             if (stream.Length > WholeReadLimit)
             {
                 stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
