@@ -55,6 +55,7 @@ internal sealed class FileImageSource : IImageSource
             Sha256 = sha256,
             Format = ImageFormats.Detect(target),
             SizeBytes = length,
+            Origin = source,
         };
     }
 

@@ -64,6 +64,7 @@ internal sealed class HttpImageSource : IImageSource
             Sha256 = sha256.ToLowerInvariant(),
             Format = ImageFormats.Detect(file),
             SizeBytes = size,
+            Origin = url.AbsoluteUri,
         };
     }
 
