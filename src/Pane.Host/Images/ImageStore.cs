@@ -128,7 +128,17 @@ internal sealed class ImageStore
         }
 
         var source = SourceFor(reference);
-        var acquired = await source.AcquireAsync(reference, incoming, progress, cancellationToken).ConfigureAwait(false);
+        AcquiredImage acquired;
+        try
+        {
+            acquired = await source.AcquireAsync(reference, incoming, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (Directory.Exists(incoming) && !Directory.EnumerateFileSystemEntries(incoming).Any())
+        {
+            Directory.Delete(incoming);
+            throw;
+        }
+
         var file = Path.GetFullPath(acquired.Path);
         if (!string.Equals(Path.GetDirectoryName(file), Path.GetFullPath(incoming), StringComparison.Ordinal) || !File.Exists(file))
         {
