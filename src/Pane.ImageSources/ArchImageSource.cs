@@ -6,7 +6,7 @@ namespace Pane.ImageSources;
 /// <summary>
 /// <c>arch</c>: the Arch Linux base image (the project's basic qcow2 cloud image), from a configured URL and
 /// SHA-256 that <c>PANE_BASE_IMAGE_URL</c> and <c>PANE_BASE_IMAGE_SHA256</c> override. Without a configured
-/// SHA-256, the checksum file that Arch publishes beside the image (<c>URL.SHA256</c>) pins it before the download.
+/// SHA-256, the checksum file published beside the image (<c>URL.SHA256</c>, as Arch does) pins it before the download.
 /// </summary>
 internal sealed class ArchImageSource : IImageSource
 {
@@ -50,8 +50,7 @@ internal sealed class ArchImageSource : IImageSource
     public async Task<AcquiredImage> AcquireAsync(ImageReference reference, string destinationDirectory, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var configuredUrl = NonEmpty(_environment(UrlVariable));
-        var text = configuredUrl ?? DefaultUrl;
+        var text = NonEmpty(_environment(UrlVariable)) ?? DefaultUrl;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
         {
             throw new PaneException($"{UrlVariable} is '{text}', which is not an https:// or http:// URL.", $"Set {UrlVariable} to the image's URL, or unset it for the built-in one.");
@@ -60,11 +59,6 @@ internal sealed class ArchImageSource : IImageSource
         try
         {
             var sha256 = NonEmpty(_environment(Sha256Variable)) ?? reference.ExpectedSha256;
-            if (sha256 is null && configuredUrl is not null)
-            {
-                throw new PaneException($"{UrlVariable} is set but {Sha256Variable} is not, so the image could not be verified.", $"Set {Sha256Variable} to the image's SHA-256 as well.");
-            }
-
             sha256 ??= await PublishedSha256Async(url, cancellationToken).ConfigureAwait(false);
             if (!Sha256Hex.IsValid(sha256))
             {
