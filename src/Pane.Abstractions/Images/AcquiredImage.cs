@@ -18,6 +18,9 @@ public sealed record AcquiredImage
     /// <summary>Gets the size of the file in bytes.</summary>
     public required long SizeBytes { get; init; }
 
+    /// <summary>Gets where the image came from, if it has such a place: the URL it was downloaded from or the file it was imported from.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Gets the distribution family of the image's root filesystem, if known.</summary>
     public DistributionFamily? Family { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Cli.Config;
 using Pane.Host.Cli.Console;
 using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Image;
@@ -87,6 +88,7 @@ internal static class PaneCommandLine
             ConsoleCommandDefinition.Create(host),
             StatusCommandDefinition.Create(host),
             StopCommandDefinition.Create(host),
+            ConfigCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

@@ -1,3 +1,4 @@
+using Pane.Images;
 using Pane.Machines;
 
 namespace Pane.Host.Machines;
@@ -5,8 +6,14 @@ namespace Pane.Host.Machines;
 /// <summary>What <c>pane launch</c> was asked to do.</summary>
 internal sealed record LaunchRequest
 {
-    /// <summary>Gets the base image file.</summary>
-    public required string Image { get; init; }
+    /// <summary>
+    /// Gets the base image: a file, the name of an image in the store, or a reference the store acquires it from
+    /// (<c>arch</c>, <c>https://...#sha256=...</c>); <see langword="null"/> for the default image.
+    /// </summary>
+    public string? Image { get; init; }
+
+    /// <summary>Gets what receives the progress of acquiring the base image into the store, if anything.</summary>
+    public IProgress<TransferProgress>? ImageProgress { get; init; }
 
     /// <summary>Gets the machine's name.</summary>
     public string Name { get; init; } = "default";

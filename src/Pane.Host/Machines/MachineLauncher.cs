@@ -1,4 +1,5 @@
 using Pane.Host.DiskImages.Boot;
+using Pane.Host.Images;
 using Pane.Host.Runtimes;
 using Pane.Machines;
 using Pane.Platform;
@@ -18,9 +19,11 @@ internal sealed class MachineLauncher
     private readonly IRuntimeNegotiator _runtimes;
     private readonly IHostPlatform _platform;
     private readonly MachineStore _store;
+    private readonly BaseImageResolver _images;
 
-    public MachineLauncher(IBootArtifactDeriver boot, IRuntimeNegotiator runtimes, IHostPlatform platform, MachineStore store)
+    public MachineLauncher(IBootArtifactDeriver boot, IRuntimeNegotiator runtimes, IHostPlatform platform, MachineStore store, BaseImageResolver images)
     {
+        _images = images;
         _boot = boot;
         _runtimes = runtimes;
         _platform = platform;
@@ -42,7 +45,9 @@ internal sealed class MachineLauncher
         ArgumentNullException.ThrowIfNull(request);
         using var launchLock = _store.Lock(request.Name);
         RefuseIfRunning(request.Name);
-        var artifacts = await _boot.DeriveAsync(Path.GetFullPath(request.Image), cancellationToken).ConfigureAwait(false);
+        var baseImage = await _images.ResolveAsync(request.Image, request.ImageProgress, cancellationToken).ConfigureAwait(false);
+        request = request with { Image = baseImage };
+        var artifacts = await _boot.DeriveAsync(baseImage, cancellationToken).ConfigureAwait(false);
         var selection = await _runtimes.NegotiateAsync(request.Runtime, cancellationToken).ConfigureAwait(false);
         var chosen = selection.Chosen ?? throw new PaneException(
             "No runtime can run a machine on this host.",
@@ -112,7 +117,8 @@ internal sealed class MachineLauncher
     /// </summary>
     private static DiskSpec RootDisk(LaunchRequest request, string folder)
     {
-        var image = new DiskSpec(Path.GetFullPath(request.Image), DiskFormatOf(request.Image), DiskRole.Base);
+        var path = Path.GetFullPath(request.Image!);
+        var image = new DiskSpec(path, DiskFormatOf(path), DiskRole.Base);
         return request.PersistRoot
             ? new DiskSpec(Path.Combine(folder, "root.qcow2"), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = image }
             : image with { IsEphemeral = true };

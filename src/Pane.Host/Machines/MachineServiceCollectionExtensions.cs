@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pane.Host.Images;
 
 namespace Pane.Host.Machines;
 
@@ -9,6 +10,7 @@ internal static class MachineServiceCollectionExtensions
     public static IServiceCollection AddPaneMachines(this IServiceCollection services)
     {
         services.AddPaneDiskImages();
+        services.AddPaneImageStore();
         services.TryAddSingleton<MachineStore>();
         services.TryAddSingleton<MachineLauncher>();
         services.TryAddSingleton<MachineController>();

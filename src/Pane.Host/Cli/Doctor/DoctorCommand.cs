@@ -2,6 +2,7 @@ using Pane.Host.Cli.Output;
 using Pane.Host.Cli.Plugins;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
+using Pane.Host.Images;
 using Pane.Host.Platform.Facts;
 using Pane.Host.Plugins;
 using Pane.Host.Runtimes;
@@ -21,6 +22,8 @@ internal sealed class DoctorCommand
     private readonly IHypervisorProbe _hypervisors;
     private readonly IHostPlatform _platform;
     private readonly IPaneHome _home;
+    private readonly DefaultImageResolver _defaultImage;
+    private readonly ImageStore _images;
     private readonly CliConsole _console;
 
     public DoctorCommand(
@@ -30,6 +33,8 @@ internal sealed class DoctorCommand
         IHypervisorProbe hypervisors,
         IHostPlatform platform,
         IPaneHome home,
+        DefaultImageResolver defaultImage,
+        ImageStore images,
         CliConsole console)
     {
         _catalog = catalog;
@@ -38,6 +43,8 @@ internal sealed class DoctorCommand
         _hypervisors = hypervisors;
         _platform = platform;
         _home = home;
+        _defaultImage = defaultImage;
+        _images = images;
         _console = console;
     }
 
@@ -78,7 +85,9 @@ internal sealed class DoctorCommand
             facts.PaneHome,
             facts.PaneHomeWritable,
             facts.FreeDiskBytes);
-        var report = new DoctorReport(host, plugins, runtimes, RecipesReport.From(_catalog), problems, canRun);
+        var defaultImage = _defaultImage.Resolve();
+        var imageEntry = new DefaultImageEntry(defaultImage.Reference, defaultImage.Origin, _images.Find(defaultImage.Reference) is not null);
+        var report = new DoctorReport(host, plugins, runtimes, RecipesReport.From(_catalog), imageEntry, problems, canRun);
         if (json)
         {
             JsonOutput.Write(_console.Output, report, JsonOutput.Context.DoctorReport);

@@ -9,6 +9,7 @@ namespace Pane.Host.Cli.Doctor;
 /// <param name="Plugins">What <c>pane plugins</c> reports.</param>
 /// <param name="Runtimes">What <c>pane runtimes</c> reports.</param>
 /// <param name="Recipes">What <c>pane recipes</c> reports.</param>
+/// <param name="DefaultImage">The image <c>pane launch</c> uses when none is given.</param>
 /// <param name="Problems">Each problem with its remedy; empty when all is well.</param>
 /// <param name="CanRunVirtualMachines">Whether some runtime can run a virtual machine here.</param>
 internal sealed record DoctorReport(
@@ -16,5 +17,6 @@ internal sealed record DoctorReport(
     PluginsReport Plugins,
     RuntimesReport Runtimes,
     RecipesReport Recipes,
+    DefaultImageEntry DefaultImage,
     IReadOnlyList<ProblemEntry> Problems,
     bool CanRunVirtualMachines);

@@ -20,6 +20,10 @@ internal static class DoctorView
         writer.WriteLine("Host");
         WriteHost(report.Host, writer);
         writer.WriteLine();
+        writer.WriteLine("Default image");
+        var image = report.DefaultImage;
+        writer.WriteLine($"  {image.Reference} ({image.Origin}); {(image.InStore ? "in the store" : "not in the store yet: the first 'pane launch' acquires it")}");
+        writer.WriteLine();
         writer.WriteLine("Plugins");
         PluginsView.WriteTable(report.Plugins, writer);
         writer.WriteLine();

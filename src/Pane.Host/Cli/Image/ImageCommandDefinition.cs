@@ -1,19 +1,29 @@
 using System.CommandLine;
 using Pane.Host.Cli.Image.Cat;
 using Pane.Host.Cli.Image.Extract;
+using Pane.Host.Cli.Image.Import;
 using Pane.Host.Cli.Image.Info;
+using Pane.Host.Cli.Image.List;
 using Pane.Host.Cli.Image.Ls;
+using Pane.Host.Cli.Image.Pull;
+using Pane.Host.Cli.Image.Rm;
+using Pane.Host.Cli.Image.Verify;
 
 namespace Pane.Host.Cli.Image;
 
-/// <summary>Defines <c>pane image info|ls|cat|extract</c>.</summary>
+/// <summary>Defines <c>pane image list|pull|import|verify|rm|info|ls|cat|extract</c>.</summary>
 internal static class ImageCommandDefinition
 {
     /// <summary>Creates the command.</summary>
     /// <param name="host">Runs the commands' classes.</param>
     /// <returns>The command.</returns>
-    public static Command Create(CliHost host) => new("image", "Look inside a disk image (raw or qcow2) without booting it.")
+    public static Command Create(CliHost host) => new("image", "Manage the image store, and look inside a disk image (raw or qcow2) without booting it.")
     {
+        ImageListCommandDefinition.Create(host),
+        ImagePullCommandDefinition.Create(host),
+        ImageImportCommandDefinition.Create(host),
+        ImageVerifyCommandDefinition.Create(host),
+        ImageRmCommandDefinition.Create(host),
         ImageInfoCommandDefinition.Create(host),
         ImageLsCommandDefinition.Create(host),
         ImageCatCommandDefinition.Create(host),
@@ -24,7 +34,7 @@ internal static class ImageCommandDefinition
     /// <returns>The argument.</returns>
     public static Argument<string> CreateImage() => new("IMAGE")
     {
-        Description = "The disk image file, raw or qcow2.",
+        Description = "The disk image file (raw or qcow2), or the name of an image in the store.",
     };
 
     /// <summary>Creates <c>--partition N</c>, which chooses a filesystem other than the root one.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pane.Host.Cli.Image.Progress;
 using Pane.Host.Cli.Output;
 using Pane.Host.Machines;
 using Pane.Runtimes;
@@ -35,13 +36,23 @@ internal sealed class LaunchCommand
         var output = _console.Output;
         if (!json)
         {
-            await output.WriteLineAsync($"Launching '{request.Name}' from {request.Image}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Launching '{request.Name}' from {request.Image ?? "the default image"}").ConfigureAwait(false);
         }
+
+        var imageProgress = new TransferProgressView(_console, json: false);
+        request = request with { ImageProgress = json ? null : imageProgress };
 
         IVirtualMachine machine;
         try
         {
-            (machine, var runtime) = await _launcher.LaunchAsync(request, milestone => WriteMilestone(milestone, json), cancellationToken).ConfigureAwait(false);
+            (machine, var runtime) = await _launcher.LaunchAsync(
+                request,
+                milestone =>
+                {
+                    imageProgress.Complete();
+                    WriteMilestone(milestone, json);
+                },
+                cancellationToken).ConfigureAwait(false);
             if (!json)
             {
                 await output.WriteLineAsync($"Runtime: {runtime.Provider.Id} ({runtime.Verdict})").ConfigureAwait(false);
@@ -56,6 +67,10 @@ internal sealed class LaunchCommand
             }
 
             throw;
+        }
+        finally
+        {
+            imageProgress.Complete();
         }
 
         await using (machine.ConfigureAwait(false))

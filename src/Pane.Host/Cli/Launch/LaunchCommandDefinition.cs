@@ -5,14 +5,18 @@ using Pane.Machines;
 namespace Pane.Host.Cli.Launch;
 
 /// <summary>
-/// Defines <c>pane launch IMAGE [--name N] [--runtime R] [--accel A] [--cpus N] [--memory MIB] [--append ARGS]
+/// Defines <c>pane launch [IMAGE] [--name N] [--runtime R] [--accel A] [--cpus N] [--memory MIB] [--append ARGS]
 /// [--persist-root] [--display none|window|vnc] [--timeout S] [--headless [--keep] | --detach] [--grace S] [--json]</c>.
 /// </summary>
 internal static class LaunchCommandDefinition
 {
     public static Command Create(CliHost host)
     {
-        var image = new Argument<string>("IMAGE") { Description = "The base image: a raw or qcow2 disk file. It is never modified." };
+        var image = new Argument<string?>("IMAGE")
+        {
+            Description = "The base image, never modified: a raw or qcow2 file, an image in the store, or a reference to pull (arch, https://URL#sha256=HEX); default: 'pane config get default-image'.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var name = NameOption("The machine's name; several named machines may run side by side.");
         var runtime = new Option<string?>("--runtime") { Description = "The runtime to use (qemu, native, wsl), or auto for the best available.", HelpName = "ID" };
         var accelerator = new Option<string?>("--accel") { Description = "The accelerator instead of the runtime's choice (kvm, whpx, tcg).", HelpName = "NAME" };
@@ -51,7 +55,7 @@ internal static class LaunchCommandDefinition
             (launch, token) => launch.ExecuteAsync(
                 new LaunchRequest
                 {
-                    Image = parseResult.GetValue(image)!,
+                    Image = parseResult.GetValue(image),
                     Name = parseResult.GetValue(name)!,
                     Runtime = parseResult.GetValue(runtime),
                     Accelerator = parseResult.GetValue(accelerator),

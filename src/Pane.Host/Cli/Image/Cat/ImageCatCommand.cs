@@ -1,4 +1,5 @@
 using Pane.Host.DiskImages.Inspection;
+using Pane.Host.Images;
 
 namespace Pane.Host.Cli.Image.Cat;
 
@@ -6,12 +7,14 @@ namespace Pane.Host.Cli.Image.Cat;
 internal sealed class ImageCatCommand
 {
     private readonly ImageBrowser _browser;
+    private readonly BaseImageResolver _images;
     private readonly CliConsole _console;
     private readonly IBinaryOutput _output;
 
-    public ImageCatCommand(ImageBrowser browser, CliConsole console, IBinaryOutput output)
+    public ImageCatCommand(ImageBrowser browser, BaseImageResolver images, CliConsole console, IBinaryOutput output)
     {
         _browser = browser;
+        _images = images;
         _console = console;
         _output = output;
     }
@@ -28,7 +31,7 @@ internal sealed class ImageCatCommand
         var output = _output.Open();
         await using (output.ConfigureAwait(false))
         {
-            await _browser.CopyToAsync(image, path, partition, output, cancellationToken).ConfigureAwait(false);
+            await _browser.CopyToAsync(_images.ResolveExisting(image), path, partition, output, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,4 +1,5 @@
 using Pane.Host.DiskImages.Inspection;
+using Pane.Host.Images;
 
 namespace Pane.Host.Cli.Image.Extract;
 
@@ -6,11 +7,13 @@ namespace Pane.Host.Cli.Image.Extract;
 internal sealed class ImageExtractCommand
 {
     private readonly ImageBrowser _browser;
+    private readonly BaseImageResolver _images;
     private readonly CliConsole _console;
 
-    public ImageExtractCommand(ImageBrowser browser, CliConsole console)
+    public ImageExtractCommand(ImageBrowser browser, BaseImageResolver images, CliConsole console)
     {
         _browser = browser;
+        _images = images;
         _console = console;
     }
 
@@ -23,7 +26,7 @@ internal sealed class ImageExtractCommand
     /// <returns>The exit code.</returns>
     public async Task<int> ExecuteAsync(string image, string path, string outFile, int? partition, CancellationToken cancellationToken)
     {
-        var bytes = await _browser.ExtractAsync(image, path, partition, outFile, cancellationToken).ConfigureAwait(false);
+        var bytes = await _browser.ExtractAsync(_images.ResolveExisting(image), path, partition, outFile, cancellationToken).ConfigureAwait(false);
         await _console.Output.WriteLineAsync($"Wrote {bytes} bytes of {path} to {outFile}.").ConfigureAwait(false);
         return ExitCodes.Success;
     }

@@ -1,5 +1,6 @@
 using Pane.Host.Cli.Output;
 using Pane.Host.DiskImages.Inspection;
+using Pane.Host.Images;
 
 namespace Pane.Host.Cli.Image.Info;
 
@@ -7,11 +8,13 @@ namespace Pane.Host.Cli.Image.Info;
 internal sealed class ImageInfoCommand
 {
     private readonly ImageBrowser _browser;
+    private readonly BaseImageResolver _images;
     private readonly CliConsole _console;
 
-    public ImageInfoCommand(ImageBrowser browser, CliConsole console)
+    public ImageInfoCommand(ImageBrowser browser, BaseImageResolver images, CliConsole console)
     {
         _browser = browser;
+        _images = images;
         _console = console;
     }
 
@@ -21,7 +24,7 @@ internal sealed class ImageInfoCommand
     /// <returns>The exit code.</returns>
     public int Execute(string image, bool json)
     {
-        var summary = _browser.Describe(image);
+        var summary = _browser.Describe(_images.ResolveExisting(image));
         if (json)
         {
             JsonOutput.Write(_console.Output, summary, ImageJsonContext.Default.ImageSummary);

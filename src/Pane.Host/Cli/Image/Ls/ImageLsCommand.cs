@@ -1,5 +1,6 @@
 using Pane.Host.Cli.Output;
 using Pane.Host.DiskImages.Inspection;
+using Pane.Host.Images;
 
 namespace Pane.Host.Cli.Image.Ls;
 
@@ -7,11 +8,13 @@ namespace Pane.Host.Cli.Image.Ls;
 internal sealed class ImageLsCommand
 {
     private readonly ImageBrowser _browser;
+    private readonly BaseImageResolver _images;
     private readonly CliConsole _console;
 
-    public ImageLsCommand(ImageBrowser browser, CliConsole console)
+    public ImageLsCommand(ImageBrowser browser, BaseImageResolver images, CliConsole console)
     {
         _browser = browser;
+        _images = images;
         _console = console;
     }
 
@@ -23,7 +26,7 @@ internal sealed class ImageLsCommand
     /// <returns>The exit code.</returns>
     public int Execute(string image, string path, int? partition, bool json)
     {
-        var entries = _browser.List(image, path, partition).Select(ImageLsEntry.From).ToList();
+        var entries = _browser.List(_images.ResolveExisting(image), path, partition).Select(ImageLsEntry.From).ToList();
         if (json)
         {
             JsonOutput.Write<IReadOnlyList<ImageLsEntry>>(_console.Output, entries, ImageJsonContext.Default.IReadOnlyListImageLsEntry);

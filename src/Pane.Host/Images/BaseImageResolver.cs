@@ -1,0 +1,86 @@
+using Pane.Images;
+
+namespace Pane.Host.Images;
+
+/// <summary>
+/// Turns what a user wrote for an image (a file path, a name in the store, or a reference such as <c>arch</c> or
+/// <c>https://...#sha256=...</c>) into an image file, acquiring it into the store when it is not there yet.
+/// </summary>
+internal sealed class BaseImageResolver
+{
+    private readonly ImageStore _store;
+    private readonly DefaultImageResolver _defaults;
+
+    public BaseImageResolver(ImageStore store, DefaultImageResolver defaults)
+    {
+        _store = store;
+        _defaults = defaults;
+    }
+
+    /// <summary>Finds an image that exists already: a file, else a name in the store.</summary>
+    /// <param name="image">The path or name.</param>
+    /// <returns>The file's path; <paramref name="image"/> itself when it is neither, so that opening it reports the missing file.</returns>
+    public string ResolveExisting(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (File.Exists(image))
+        {
+            return image;
+        }
+
+        return _store.Find(image) is { } stored ? _store.PathOf(stored) : image;
+    }
+
+    /// <summary>Finds or acquires the base image of a machine.</summary>
+    /// <param name="image">The path, name or reference, or <see langword="null"/> for the default image.</param>
+    /// <param name="progress">Receives the progress of an acquisition, if not <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The absolute path of the image file.</returns>
+    /// <exception cref="PaneException">It is none of these, or could not be acquired.</exception>
+    public async Task<string> ResolveAsync(string? image, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var text = image ?? _defaults.Resolve().Reference;
+        if (File.Exists(text))
+        {
+            return Path.GetFullPath(text);
+        }
+
+        if (_store.Find(text) is { } stored)
+        {
+            return _store.PathOf(stored);
+        }
+
+        ImageReference reference;
+        try
+        {
+            reference = ImageReference.Parse(text);
+        }
+        catch (ArgumentException error)
+        {
+            throw new PaneException($"'{text}' is not an image file, an image in the store, or an image reference: {error.Message}", "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.", error);
+        }
+
+        if (!SourceExists(reference))
+        {
+            throw new PaneException(
+                $"'{text}' is not an image file, an image in the store, or a reference an image source understands.",
+                "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.");
+        }
+
+        var (pulled, _) = await _store.PullAsync(reference, null, progress, cancellationToken).ConfigureAwait(false);
+        return _store.PathOf(pulled);
+    }
+
+    private bool SourceExists(ImageReference reference)
+    {
+        try
+        {
+            _store.SourceFor(reference);
+            return true;
+        }
+        catch (PaneException)
+        {
+            return false;
+        }
+    }
+}
