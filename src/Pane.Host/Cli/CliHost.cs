@@ -29,24 +29,59 @@ internal sealed class CliHost
     public Option<string?> Home { get; }
 
     /// <summary>
-    /// Builds the services, resolves <typeparamref name="TCommand"/> and runs it. The overrides are registered
-    /// first, so they win over the engine's defaults; when they supply the <see cref="IPluginCatalog"/>, no plugin
-    /// is loaded.
+    /// Builds the services with the plugins loaded, resolves <typeparamref name="TCommand"/> and runs it. The
+    /// overrides are registered first, so they win over the engine's defaults; when they supply the
+    /// <see cref="IPluginCatalog"/>, no plugin is loaded.
     /// </summary>
     /// <typeparam name="TCommand">The command class.</typeparam>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="run">What to do with the command.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The exit code.</returns>
-    public async Task<int> RunAsync<TCommand>(
+    public Task<int> RunAsync<TCommand>(
         ParseResult parseResult,
         Func<TCommand, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+        where TCommand : class =>
+        RunAsync(parseResult, run, loadPlugins: true, cancellationToken);
+
+    /// <summary>
+    /// Builds the services without loading any plugin, resolves <typeparamref name="TCommand"/> and runs it: for
+    /// commands whose work needs no runtime, recipe or image source of a plugin (<c>pane image info</c>,
+    /// <c>pane status</c>), since loading the plugins is the larger part of a command's start-up.
+    /// </summary>
+    /// <remarks>
+    /// The command gets an <see cref="UnloadedPluginCatalog"/>, which it may take as a dependency but not read:
+    /// reading it fails with a message naming the fix, so a command that does need plugins cannot silently run
+    /// without them.
+    /// </remarks>
+    /// <typeparam name="TCommand">The command class.</typeparam>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="run">What to do with the command.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The exit code.</returns>
+    public Task<int> RunWithoutPluginsAsync<TCommand>(
+        ParseResult parseResult,
+        Func<TCommand, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+        where TCommand : class =>
+        RunAsync(parseResult, run, loadPlugins: false, cancellationToken);
+
+    private async Task<int> RunAsync<TCommand>(
+        ParseResult parseResult,
+        Func<TCommand, CancellationToken, Task<int>> run,
+        bool loadPlugins,
         CancellationToken cancellationToken)
         where TCommand : class
     {
         var home = parseResult.GetValue(Home);
         var services = new ServiceCollection();
         _overrides?.Invoke(services);
+        if (!loadPlugins)
+        {
+            services.TryAddSingleton<IPluginCatalog>(new UnloadedPluginCatalog(parseResult.CommandResult.Command.Name));
+        }
+
         services.TryAddSingleton(Console);
         services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
         services.TryAddTransient<TerminalAttachment>();

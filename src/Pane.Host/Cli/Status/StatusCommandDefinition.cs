@@ -10,7 +10,7 @@ internal static class StatusCommandDefinition
         var name = new Option<string?>("--name") { Description = "One machine; by default every machine with a record.", HelpName = "NAME" };
         var json = GlobalOptions.CreateJson();
         var command = new Command("status", "Show whether machines run, have stopped, or left a stale record.") { name, json };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<StatusCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithoutPluginsAsync<StatusCommand>(
             parseResult,
             (status, token) => status.ExecuteAsync(parseResult.GetValue(name), parseResult.GetValue(json), token),
             cancellationToken));

@@ -32,6 +32,21 @@ public sealed class KvmVerdictCacheTests : IDisposable
             Assert.Equal(s_refused, remembered);
         }
 
+        [Fact]
+        public void Returns_texts_with_line_breaks_and_backslashes_as_they_were_written()
+        {
+            // Given
+            var usable = HypervisorStatus.Usable(HypervisorKind.Kvm, "line one\nline two\\n, not a break\r\n=end");
+            var cache = new KvmVerdictCache(_fixture._folder);
+            cache.Write("boot-1|kvm|1", usable);
+
+            // When
+            var remembered = new KvmVerdictCache(_fixture._folder).TryRead("boot-1|kvm|1");
+
+            // Then
+            Assert.Equal(usable, remembered);
+        }
+
         [Theory]
         [InlineData("boot-2|kvm,kvm_pvm|42")]
         [InlineData("boot-1|kvm,kvm_intel|42")]
@@ -53,7 +68,7 @@ public sealed class KvmVerdictCacheTests : IDisposable
         public void Treats_a_damaged_cache_file_as_no_verdict()
         {
             // Given
-            File.WriteAllText(Path.Combine(_fixture._folder, "kvm-probe.json"), "{ not json");
+            File.WriteAllText(Path.Combine(_fixture._folder, "kvm-probe.txt"), "fingerprint=boot-1|kvm|1\nkind=NoSuchHypervisor\nusable=maybe\n");
 
             // When
             var remembered = new KvmVerdictCache(_fixture._folder).TryRead("boot-1|kvm|1");

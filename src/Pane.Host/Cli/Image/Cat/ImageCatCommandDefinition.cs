@@ -19,7 +19,7 @@ internal static class ImageCatCommandDefinition
             path,
             partition,
         };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<ImageCatCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithoutPluginsAsync<ImageCatCommand>(
             parseResult,
             (cat, token) => cat.ExecuteAsync(parseResult.GetRequiredValue(image), parseResult.GetRequiredValue(path), parseResult.GetValue(partition), token),
             cancellationToken));

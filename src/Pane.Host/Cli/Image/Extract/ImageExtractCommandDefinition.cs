@@ -21,7 +21,7 @@ internal static class ImageExtractCommandDefinition
             outFile,
             partition,
         };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<ImageExtractCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithoutPluginsAsync<ImageExtractCommand>(
             parseResult,
             (extract, token) => extract.ExecuteAsync(
                 parseResult.GetRequiredValue(image),

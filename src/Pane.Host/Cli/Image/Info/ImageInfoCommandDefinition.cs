@@ -17,7 +17,7 @@ internal static class ImageInfoCommandDefinition
             image,
             json,
         };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<ImageInfoCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithoutPluginsAsync<ImageInfoCommand>(
             parseResult,
             (info, _) => Task.FromResult(info.Execute(parseResult.GetRequiredValue(image), parseResult.GetValue(json))),
             cancellationToken));

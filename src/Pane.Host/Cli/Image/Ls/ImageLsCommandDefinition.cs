@@ -25,7 +25,7 @@ internal static class ImageLsCommandDefinition
             partition,
             json,
         };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<ImageLsCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithoutPluginsAsync<ImageLsCommand>(
             parseResult,
             (ls, _) => Task.FromResult(ls.Execute(
                 parseResult.GetRequiredValue(image),
