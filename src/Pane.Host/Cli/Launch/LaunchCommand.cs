@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Output;
 using Pane.Host.Machines;
+using Pane.Machines;
 using Pane.Runtimes;
 
 namespace Pane.Host.Cli.Launch;
@@ -32,6 +33,12 @@ internal sealed class LaunchCommand
     /// <returns>The exit code.</returns>
     public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Display == DisplayMode.Vnc)
+        {
+            request = request with { DisplayPassword = DisplayPasswords.Generate() };
+        }
+
         var output = _console.Output;
         if (!json)
         {
@@ -60,10 +67,17 @@ internal sealed class LaunchCommand
 
         await using (machine.ConfigureAwait(false))
         {
+            var display = Display(machine.Record, request.DisplayPassword);
+            if (!json && display is not null)
+            {
+                await output.WriteLineAsync($"Display: {display.Endpoint} (browser VNC client: {display.WebSocket}), password {display.Password}").ConfigureAwait(false);
+                await output.WriteLineAsync("  The password is shown only now and stored nowhere; launch the machine again for a new one.").ConfigureAwait(false);
+            }
+
             var stopped = await FinishAsync(machine, mode, keep, grace, json, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                JsonOutput.Write(output, Report(machine, stopped), JsonOutput.Context.LaunchReport);
+                JsonOutput.Write(output, Report(machine, stopped, display), JsonOutput.Context.LaunchReport);
             }
 
             return ExitCodes.Success;
@@ -123,10 +137,14 @@ internal sealed class LaunchCommand
         _ => "login reached",
     };
 
-    private static LaunchReport Report(IVirtualMachine machine, ShutdownResult? stopped) => new(
+    private static DisplayEntry? Display(VirtualMachineRecord record, string? password) =>
+        record.DisplayEndpoint is { } endpoint ? new DisplayEntry(endpoint, record.DisplayWebSocketEndpoint, password) : null;
+
+    private static LaunchReport Report(IVirtualMachine machine, ShutdownResult? stopped, DisplayEntry? display) => new(
         machine.Record.Name,
         machine.Record.RuntimeId,
         machine.Record.Accelerator,
         [.. machine.Milestones.Select(milestone => new TimelineEntry(JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()), Math.Round(milestone.Elapsed.TotalSeconds, 3)))],
-        stopped is null ? null : new ShutdownEntry(JsonNamingPolicy.CamelCase.ConvertName(stopped.Method.ToString()), Math.Round(stopped.Waited.TotalSeconds, 3)));
+        stopped is null ? null : new ShutdownEntry(JsonNamingPolicy.CamelCase.ConvertName(stopped.Method.ToString()), Math.Round(stopped.Waited.TotalSeconds, 3)),
+        display);
 }
