@@ -7,6 +7,7 @@ using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.QemuWhpx.Console;
 using Pane.Runtime.QemuWhpx.Discovery;
+using Pane.Runtime.QemuWhpx.Disks;
 using Pane.Runtime.QemuWhpx.Machine;
 using Pane.Runtime.QemuWhpx.Qmp;
 using Pane.Runtimes;
@@ -215,20 +216,13 @@ internal sealed class QemuMachineStarter
                 : ["create", "-q", "-f", "qcow2"];
             var temporary = disk.Path + ".partial";
             var size = disk.Backing is null ? [UserDiskSize] : Array.Empty<string>();
-            var create = new ProcessCommand(QemuImgPath(qemuPath), [.. arguments, temporary, .. size]);
+            var create = new ProcessCommand(QemuImg.PathBeside(qemuPath), [.. arguments, temporary, .. size]);
             (await _processes.RunAsync(create, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
             File.Move(temporary, disk.Path);
         }
     }
 
     private static string FormatName(DiskFormat format) => format == DiskFormat.Qcow2 ? "qcow2" : "raw";
-
-    private static string QemuImgPath(string qemuPath)
-    {
-        var name = OperatingSystem.IsWindows() ? "qemu-img.exe" : "qemu-img";
-        var besideQemu = Path.Combine(Path.GetDirectoryName(qemuPath) ?? string.Empty, name);
-        return File.Exists(besideQemu) ? besideQemu : name;
-    }
 
     private async Task<int> LaunchAsync(string qemuPath, QemuLaunchPlan plan, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
 using Pane.Host.Cli.Status;
 using Pane.Host.Cli.Stop;
+using Pane.Host.Cli.Workspace;
 
 namespace Pane.Host.Cli;
 
@@ -87,6 +88,7 @@ internal static class PaneCommandLine
             ConsoleCommandDefinition.Create(host),
             StatusCommandDefinition.Create(host),
             StopCommandDefinition.Create(host),
+            WorkspaceCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

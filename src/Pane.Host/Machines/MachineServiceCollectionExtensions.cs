@@ -12,6 +12,7 @@ internal static class MachineServiceCollectionExtensions
         services.TryAddSingleton<MachineStore>();
         services.TryAddSingleton<MachineLauncher>();
         services.TryAddSingleton<MachineController>();
+        services.TryAddSingleton<WorkspaceMaintenance>();
         return services;
     }
 }

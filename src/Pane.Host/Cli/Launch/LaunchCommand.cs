@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Output;
+using Pane.Host.Cli.Workspace;
 using Pane.Host.Machines;
 using Pane.Machines;
 using Pane.Runtimes;
@@ -14,26 +15,35 @@ internal sealed class LaunchCommand
     private readonly MachineStore _store;
     private readonly TerminalAttachment _terminal;
     private readonly CliConsole _console;
+    private readonly WorkspaceActions _workspace;
 
-    public LaunchCommand(MachineLauncher launcher, MachineStore store, TerminalAttachment terminal, CliConsole console)
+    public LaunchCommand(MachineLauncher launcher, MachineStore store, TerminalAttachment terminal, CliConsole console, WorkspaceMaintenance workspace, IConfirmation confirmation)
     {
         _launcher = launcher;
         _store = store;
         _terminal = terminal;
         _console = console;
+        _workspace = new WorkspaceActions(workspace, confirmation, console with { Output = console.Error });
     }
 
     /// <summary>Launches the machine.</summary>
     /// <param name="request">What to launch.</param>
     /// <param name="mode">What to do once the guest reached its login.</param>
+    /// <param name="prepare">A workspace action to run on the machine's disks first (<c>--reset</c>, <c>--purge</c>, <c>--compact</c>), if any.</param>
+    /// <param name="yes">Whether that action was confirmed up front.</param>
     /// <param name="keep">With <see cref="LaunchMode.Headless"/>: leave the machine running.</param>
     /// <param name="grace">How long the guest may take to power off.</param>
     /// <param name="json">Whether to write the report as JSON.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The exit code.</returns>
-    public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, WorkspaceAction? prepare, bool yes, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (prepare is { } action && !await _workspace.RunAsync(action, request.Name, yes, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Failure;
+        }
+
         if (request.Display == DisplayMode.Vnc)
         {
             request = request with { DisplayPassword = DisplayPasswords.Generate() };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pane.Host.Cli.Workspace;
 using Pane.Host.Machines;
 using Pane.Machines;
 
@@ -6,7 +7,8 @@ namespace Pane.Host.Cli.Launch;
 
 /// <summary>
 /// Defines <c>pane launch IMAGE [--name N] [--runtime R] [--accel A] [--cpus N] [--memory MIB] [--append ARGS]
-/// [--persist-root] [--display none|gtk|sdl|vnc] [--timeout S] [--headless [--keep] | --detach] [--grace S] [--json]</c>.
+/// [--persist-root] [--display none|gtk|sdl|vnc] [--timeout S] [--headless [--keep] | --detach] [--grace S]
+/// [--reset | --purge | --compact] [--yes] [--json]</c>.
 /// </summary>
 internal static class LaunchCommandDefinition
 {
@@ -26,10 +28,13 @@ internal static class LaunchCommandDefinition
         var keep = new Option<bool>("--keep") { Description = "With --headless: leave the machine running." };
         var detach = new Option<bool>("--detach") { Description = "Return once the guest reached its login and leave it running." };
         var grace = GraceOption();
+        var workspace = WorkspaceCommandDefinition.ActionFlags();
+        var yes = WorkspaceCommandDefinition.YesOption();
         var json = GlobalOptions.CreateJson();
         var command = new Command("launch", "Boot a machine from an image; attach the terminal to its console unless --headless or --detach.")
         {
-            image, name, runtime, accelerator, cpus, memory, append, persistRoot, display, timeout, headless, keep, detach, grace, json,
+            image, name, runtime, accelerator, cpus, memory, append, persistRoot, display, timeout, headless, keep, detach, grace,
+            workspace[WorkspaceAction.Reset], workspace[WorkspaceAction.Purge], workspace[WorkspaceAction.Compact], yes, json,
         };
         command.Validators.Add(result =>
         {
@@ -41,6 +46,11 @@ internal static class LaunchCommandDefinition
             if (result.GetValue(keep) && !result.GetValue(headless))
             {
                 result.AddError("--keep goes with --headless.");
+            }
+
+            if (workspace.Values.Count(flag => result.GetValue(flag)) > 1)
+            {
+                result.AddError("--reset, --purge and --compact exclude each other.");
             }
         });
         RequirePositive(timeout);
@@ -63,6 +73,8 @@ internal static class LaunchCommandDefinition
                     Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
                 },
                 parseResult.GetValue(headless) ? LaunchMode.Headless : parseResult.GetValue(detach) ? LaunchMode.Detach : LaunchMode.Foreground,
+                WorkspaceCommandDefinition.SelectedAction(parseResult, workspace),
+                parseResult.GetValue(yes),
                 parseResult.GetValue(keep),
                 TimeSpan.FromSeconds(parseResult.GetValue(grace)),
                 parseResult.GetValue(json),
