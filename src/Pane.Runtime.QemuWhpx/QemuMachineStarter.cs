@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.QemuWhpx.Console;
+using Pane.Runtime.QemuWhpx.Discovery;
+using Pane.Runtime.QemuWhpx.Disks;
 using Pane.Runtime.QemuWhpx.Machine;
 using Pane.Runtime.QemuWhpx.Qmp;
 using Pane.Runtimes;
@@ -18,6 +21,7 @@ namespace Pane.Runtime.QemuWhpx;
 internal sealed class QemuMachineStarter
 {
     private const string UserDiskSize = "64G";
+    private const int MaxVncPasswordLength = 8;
     private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(15);
 
     private readonly IProcessRunner _processes;
@@ -44,6 +48,8 @@ internal sealed class QemuMachineStarter
     {
         ArgumentNullException.ThrowIfNull(spec);
         var isWindows = _platform.OperatingSystem == HostOperatingSystem.Windows;
+        RefuseDisplayPasswordProblems(spec);
+        await RefuseMissingDisplayBackendAsync(spec.Display, qemuPath, cancellationToken).ConfigureAwait(false);
         PrepareStateDirectory(spec.StateDirectory);
         await CreateMissingDisksAsync(spec, qemuPath, cancellationToken).ConfigureAwait(false);
 
@@ -76,7 +82,22 @@ internal sealed class QemuMachineStarter
             throw new RuntimeUnavailableException("qemu", $"QEMU exited right after it started; see {plan.SerialLogPath}.", "Run 'pane launch' again with --timeout raised, or check the image.");
         }
 
-        return await AttachAsync(record, cancellationToken).ConfigureAwait(false);
+        var (control, console) = await ConnectAsync(record, cancellationToken).ConfigureAwait(false);
+        if (spec.Display == DisplayMode.Vnc)
+        {
+            try
+            {
+                var vnc = await ConfigureVncAsync(control, spec.DisplayPassword!, cancellationToken).ConfigureAwait(false);
+                record = record with { DisplayEndpoint = vnc.Endpoint, DisplayWebSocketEndpoint = vnc.WebSocketEndpoint };
+            }
+            catch
+            {
+                await new QemuVirtualMachine(record, control, console).ShutdownAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return new QemuVirtualMachine(record, control, console);
     }
 
     /// <summary>Connects to a machine that runs.</summary>
@@ -93,8 +114,14 @@ internal sealed class QemuMachineStarter
             throw new RuntimeUnavailableException("qemu", $"The machine '{record.Name}' is not running.", $"Start it with 'pane launch --name {record.Name}'.");
         }
 
-        var control = await QmpClient.ConnectAsync(QemuEndpoint.Parse(record.ControlEndpoint), s_connectTimeout, cancellationToken).ConfigureAwait(false);
-        var console = new SerialConsole(QemuEndpoint.Parse(record.ConsoleEndpoint));
+        var (control, console) = await ConnectAsync(record, cancellationToken).ConfigureAwait(false);
+        return new QemuVirtualMachine(record, control, console);
+    }
+
+    private static async Task<(QmpClient Control, SerialConsole Console)> ConnectAsync(VirtualMachineRecord record, CancellationToken cancellationToken)
+    {
+        var control = await QmpClient.ConnectAsync(QemuEndpoint.Parse(record.ControlEndpoint!), s_connectTimeout, cancellationToken).ConfigureAwait(false);
+        var console = new SerialConsole(QemuEndpoint.Parse(record.ConsoleEndpoint!));
         try
         {
             await console.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +133,52 @@ internal sealed class QemuMachineStarter
             throw;
         }
 
-        return new QemuVirtualMachine(record, control, console);
+        return (control, console);
+    }
+
+    /// <summary>
+    /// Sets the VNC password over QMP, the one channel only the user can reach, so that it never appears on QEMU's
+    /// command line (which other users may read) or in a file; then asks QEMU which loopback ports it bound. Until
+    /// the password is set, QEMU refuses every client.
+    /// </summary>
+    private static async Task<VncAddresses> ConfigureVncAsync(QmpClient control, string password, CancellationToken cancellationToken)
+    {
+        await control.ExecuteAsync("set_password", new JsonObject { ["protocol"] = "vnc", ["password"] = password }, cancellationToken).ConfigureAwait(false);
+        var servers = await control.ExecuteAsync("query-vnc-servers", null, cancellationToken).ConfigureAwait(false);
+        return VncAddresses.Parse(servers)
+            ?? throw new RuntimeUnavailableException("qemu", "QEMU did not report the loopback ports of its VNC server.", "Use --display none, gtk or sdl, or another QEMU build.");
+    }
+
+    private static void RefuseDisplayPasswordProblems(MachineSpec spec)
+    {
+        if (spec.Display == DisplayMode.Vnc && spec.DisplayPassword is not { Length: > 0 and <= MaxVncPasswordLength })
+        {
+            throw new ArgumentException($"A VNC display needs a password of 1 to {MaxVncPasswordLength} characters.", nameof(spec));
+        }
+    }
+
+    private async Task RefuseMissingDisplayBackendAsync(DisplayMode display, string qemuPath, CancellationToken cancellationToken)
+    {
+        var backend = display switch
+        {
+            DisplayMode.Gtk => "gtk",
+            DisplayMode.Sdl => "sdl",
+            _ => null,
+        };
+        if (backend is null)
+        {
+            return;
+        }
+
+        var offered = await QemuDisplayBackends.QueryAsync(_processes, qemuPath, cancellationToken).ConfigureAwait(false);
+        if (offered is null || !offered.Contains(backend))
+        {
+            var others = offered is null ? "none that it would name" : string.Join(", ", offered.Order(StringComparer.Ordinal));
+            throw new RuntimeUnavailableException(
+                "qemu",
+                $"The QEMU at '{qemuPath}' has no {backend} display (it offers {others}).",
+                $"Use --display vnc or none, or install a QEMU built with {backend} (on Debian: apt-get install qemu-system-gui).");
+        }
     }
 
     private static void PrepareStateDirectory(string path)
@@ -144,20 +216,13 @@ internal sealed class QemuMachineStarter
                 : ["create", "-q", "-f", "qcow2"];
             var temporary = disk.Path + ".partial";
             var size = disk.Backing is null ? [UserDiskSize] : Array.Empty<string>();
-            var create = new ProcessCommand(QemuImgPath(qemuPath), [.. arguments, temporary, .. size]);
+            var create = new ProcessCommand(QemuImg.PathBeside(qemuPath), [.. arguments, temporary, .. size]);
             (await _processes.RunAsync(create, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
             File.Move(temporary, disk.Path);
         }
     }
 
     private static string FormatName(DiskFormat format) => format == DiskFormat.Qcow2 ? "qcow2" : "raw";
-
-    private static string QemuImgPath(string qemuPath)
-    {
-        var name = OperatingSystem.IsWindows() ? "qemu-img.exe" : "qemu-img";
-        var besideQemu = Path.Combine(Path.GetDirectoryName(qemuPath) ?? string.Empty, name);
-        return File.Exists(besideQemu) ? besideQemu : name;
-    }
 
     private async Task<int> LaunchAsync(string qemuPath, QemuLaunchPlan plan, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.QemuWhpx.Acceleration;
 using Pane.Runtime.QemuWhpx.Discovery;
+using Pane.Runtime.QemuWhpx.Disks;
 using Pane.Runtimes;
 
 namespace Pane.Runtime.QemuWhpx;
@@ -10,7 +11,7 @@ namespace Pane.Runtime.QemuWhpx;
 /// The <c>qemu</c> runtime: finds <c>qemu-system-x86_64</c>, reads its version and accelerators, and picks
 /// <c>whpx</c>, <c>kvm</c> or the slow <c>tcg</c>.
 /// </summary>
-internal sealed class QemuRuntimeProvider : IRuntimeProvider
+internal sealed class QemuRuntimeProvider : IRuntimeProvider, IDiskImageCompactor
 {
     public const string RuntimeId = "qemu";
 
@@ -23,6 +24,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
     private readonly QemuLocator _locator;
     private readonly QemuBinaryInspector _inspector;
     private readonly QemuMachineStarter _starter;
+    private readonly IProcessRunner _runner;
 
     /// <param name="platform">The host's facts.</param>
     /// <param name="hypervisors">The host's hypervisor probe.</param>
@@ -37,6 +39,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
         _locator = new QemuLocator(platform);
         _inspector = new QemuBinaryInspector(runner, home is null ? null : new QemuBinaryCache(home.CacheDirectory));
         _starter = new QemuMachineStarter(runner, platform);
+        _runner = runner;
     }
 
     public string Id => RuntimeId;
@@ -110,6 +113,13 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider
 
     public async Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
         await QemuMachineStarter.AttachAsync(record, cancellationToken).ConfigureAwait(false);
+
+    public Task<DiskCompaction> CompactAsync(string imagePath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(imagePath);
+        var qemuImg = QemuImg.PathBeside(_locator.Locate().Location?.Path);
+        return new QemuImageCompactor(_runner, qemuImg).CompactAsync(imagePath, cancellationToken);
+    }
 
     private static Dictionary<string, string> Describe(
         QemuLocation location, QemuBinaryInfo info, AcceleratorChoice choice, HypervisorStatus? hypervisor)

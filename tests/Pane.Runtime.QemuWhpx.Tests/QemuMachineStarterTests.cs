@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Pane.Host.Platform;
 using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.QemuWhpx.Machine;
+using Pane.Runtime.QemuWhpx.Tests.TestSupport;
 using Pane.Tests.Fixtures;
 using Pane.Runtimes;
 
@@ -153,5 +157,101 @@ public sealed class QemuMachineStarterTests : IDisposable
 
         // Then
         Assert.Contains("no-such-kernel", error.Message, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task Serves_vnc_and_its_websocket_on_loopback_only_behind_the_password_it_was_given()
+    {
+        // Given
+        const string Password = "pAne2vnc";
+        var guest = GuestImage.Shared;
+        var spec = Spec(guest, $"console=ttyS0 root={guest.Root} rw fstab=0") with { Display = DisplayMode.Vnc, DisplayPassword = Password };
+        var token = TestContext.Current.CancellationToken;
+
+        // When
+        await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", token);
+        var port = int.Parse(machine.Record.DisplayEndpoint!["vnc://127.0.0.1:".Length..], CultureInfo.InvariantCulture);
+        var webSocketPort = int.Parse(machine.Record.DisplayWebSocketEndpoint!["ws://127.0.0.1:".Length..], CultureInfo.InvariantCulture);
+        (string Version, byte[] SecurityTypes) greeting;
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, token);
+            greeting = await VncProbe.GreetAsync(client.GetStream(), token);
+        }
+
+        var accepted = await VncProbe.AuthenticateAsync(port, Password, token);
+        var refused = await VncProbe.AuthenticateAsync(port, "wrong-pw", token);
+        var upgrade = await VncProbe.UpgradeAsync(webSocketPort, token);
+        var listening = ListeningSockets.Of(machine.Record.ProcessId!.Value);
+        var commandLine = await File.ReadAllTextAsync($"/proc/{machine.Record.ProcessId}/cmdline", token);
+        await machine.ShutdownAsync(TimeSpan.Zero, token);
+
+        // Then
+        Assert.Equal("RFB 003.008\n", greeting.Version);
+        Assert.Equal([VncProbe.VncAuthentication], greeting.SecurityTypes);
+        Assert.Equal(0u, accepted);
+        Assert.Equal(1u, refused);
+        Assert.StartsWith("HTTP/1.1 101", upgrade.StatusLine, StringComparison.Ordinal);
+        Assert.Equal(upgrade.Expected, upgrade.Accept);
+        Assert.NotEqual(port, webSocketPort);
+        Assert.Contains(("0100007F", port), listening);
+        Assert.Contains(("0100007F", webSocketPort), listening);
+        Assert.All(listening, socket => Assert.Equal("0100007F", socket.Address));
+        Assert.DoesNotContain(Password, commandLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, await File.ReadAllTextAsync(Path.Combine(spec.StateDirectory, "serial.log"), token), StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateFiles(spec.StateDirectory).Where(file => !file.EndsWith(".sock", StringComparison.Ordinal)).Select(File.ReadAllText), text => text.Contains(Password, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DisplayMode.Gtk, "gtk")]
+    [InlineData(DisplayMode.Sdl, "sdl")]
+    public async Task Refuses_a_window_the_installed_qemu_was_built_without_before_touching_anything(DisplayMode display, string backend)
+    {
+        // Given
+        var qemu = FakeQemu.Write(Path.Combine(_folder, "bin", "qemu-system-x86_64"), displayOutput: "Available display backend types:\nnone\ndbus\n");
+        var spec = new MachineSpec
+        {
+            Name = "e2e",
+            VirtualCpus = 2,
+            MemoryMiB = 512,
+            Disks = [new DiskSpec(Path.Combine(_folder, "home.qcow2"), DiskFormat.Qcow2, DiskRole.UserData)],
+            Boot = new BootSpec("/boot/vmlinuz", null, "console=ttyS0"),
+            Display = display,
+            StateDirectory = Path.Combine(_folder, "vm"),
+        };
+
+        // When
+        var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => _starter.StartAsync(spec, qemu, "tcg", "max", TestContext.Current.CancellationToken));
+
+        // Then
+        Assert.Equal($"The QEMU at '{qemu}' has no {backend} display (it offers dbus, none).", error.Message);
+        Assert.Contains("--display vnc", error.Remedy, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(spec.StateDirectory));
+        Assert.False(File.Exists(Path.Combine(_folder, "home.qcow2")));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("nine-char")]
+    public async Task Refuses_a_vnc_display_without_a_usable_password(string? password)
+    {
+        // Given
+        var spec = new MachineSpec
+        {
+            Name = "e2e",
+            VirtualCpus = 2,
+            MemoryMiB = 512,
+            Disks = [],
+            Boot = new BootSpec("/boot/vmlinuz", null, "console=ttyS0"),
+            Display = DisplayMode.Vnc,
+            DisplayPassword = password,
+            StateDirectory = Path.Combine(_folder, "vm"),
+        };
+
+        // When
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", TestContext.Current.CancellationToken));
+
+        // Then
+        Assert.Contains("password of 1 to 8 characters", error.Message, StringComparison.Ordinal);
     }
 }

@@ -6,9 +6,14 @@ public enum DisplayMode
     /// <summary>No screen; the serial console only.</summary>
     None,
 
-    /// <summary>A window on the host's desktop.</summary>
-    Window,
+    /// <summary>A GTK window on the host's desktop.</summary>
+    Gtk,
 
-    /// <summary>A VNC server reachable only from this host.</summary>
+    /// <summary>An SDL window on the host's desktop.</summary>
+    Sdl,
+
+    /// <summary>
+    /// A password-protected VNC server on the loopback address only, with a websocket port for a browser client.
+    /// </summary>
     Vnc,
 }

@@ -24,6 +24,13 @@ public sealed record MachineSpec
     /// <summary>Gets where the guest's screen goes.</summary>
     public DisplayMode Display { get; init; } = DisplayMode.None;
 
+    /// <summary>
+    /// Gets the password a client must give to see the screen with <see cref="DisplayMode.Vnc"/> (at most 8
+    /// characters, the limit of VNC authentication). The host generates it for each launch and shows it to the user
+    /// once; a runtime keeps it out of files, logs and command lines.
+    /// </summary>
+    public string? DisplayPassword { get; init; }
+
     /// <summary>Gets the accelerator to use instead of the runtime's choice (<c>kvm</c>, <c>whpx</c>, <c>tcg</c>), if any.</summary>
     public string? Accelerator { get; init; }
 

@@ -27,6 +27,12 @@ public sealed record VirtualMachineRecord
     /// <summary>Gets the endpoint of the machine's serial console.</summary>
     public string? ConsoleEndpoint { get; init; }
 
+    /// <summary>Gets where a VNC client reaches the screen (<c>vnc://127.0.0.1:5900</c>, say), if the machine has one.</summary>
+    public string? DisplayEndpoint { get; init; }
+
+    /// <summary>Gets where a browser's VNC client reaches the screen over a websocket (<c>ws://127.0.0.1:5700</c>, say), if the machine has one.</summary>
+    public string? DisplayWebSocketEndpoint { get; init; }
+
     /// <summary>Gets the disks attached to the machine.</summary>
     public IReadOnlyList<Machines.DiskSpec> Disks { get; init; } = [];
 

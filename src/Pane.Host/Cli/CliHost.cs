@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pane.Host.Cli.Image;
 using Pane.Host.Cli.Launch;
+using Pane.Host.Cli.Workspace;
 using Pane.Host.Plugins;
 
 namespace Pane.Host.Cli;
@@ -85,6 +86,7 @@ internal sealed class CliHost
         services.TryAddSingleton(Console);
         services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
         services.TryAddTransient<TerminalAttachment>();
+        services.TryAddTransient<IConfirmation, TerminalConfirmation>();
         services.AddPane(options => options.Home = home);
         services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();

@@ -11,6 +11,7 @@ using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
 using Pane.Host.Cli.Status;
 using Pane.Host.Cli.Stop;
+using Pane.Host.Cli.Workspace;
 
 namespace Pane.Host.Cli;
 
@@ -89,6 +90,7 @@ internal static class PaneCommandLine
             StatusCommandDefinition.Create(host),
             StopCommandDefinition.Create(host),
             ConfigCommandDefinition.Create(host),
+            WorkspaceCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

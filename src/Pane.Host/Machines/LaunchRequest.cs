@@ -39,6 +39,9 @@ internal sealed record LaunchRequest
     /// <summary>Gets where the screen goes.</summary>
     public DisplayMode Display { get; init; } = DisplayMode.None;
 
+    /// <summary>Gets the password a VNC client must give, with <see cref="DisplayMode.Vnc"/>; never stored.</summary>
+    public string? DisplayPassword { get; init; }
+
     /// <summary>Gets how long the guest may take to reach its login.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -106,6 +106,7 @@ internal sealed class MachineLauncher
             ],
             Boot = new BootSpec(boot.KernelFile, boot.InitramfsFile, commandLine),
             Display = request.Display,
+            DisplayPassword = request.DisplayPassword,
             Accelerator = request.Accelerator,
             StateDirectory = folder,
         };

@@ -14,6 +14,7 @@ internal static class MachineServiceCollectionExtensions
         services.TryAddSingleton<MachineStore>();
         services.TryAddSingleton<MachineLauncher>();
         services.TryAddSingleton<MachineController>();
+        services.TryAddSingleton<WorkspaceMaintenance>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ internal static class QemuCommandLine
 {
     private const string PersistentDiskOptions = "cache=writeback,discard=unmap,detect-zeroes=unmap";
     private const string EphemeralDiskOptions = "cache=unsafe,snapshot=on";
+    private const string VncOptions = "127.0.0.1:0,to=99,websocket=127.0.0.1:0,password=on";
 
     /// <summary>Builds the arguments.</summary>
     /// <param name="plan">The plan.</param>
@@ -75,19 +76,32 @@ internal static class QemuCommandLine
         }
     }
 
+    /// <summary>
+    /// The screen: none, or a virtio-vga card (a VGA console for early boot, a KMS framebuffer for the desktop) with a
+    /// virtio tablet so the pointer follows the host's exactly. GL stays off: virtio-gpu with GL crashed QEMU under
+    /// WHPX when Xorg started. VNC binds the loopback address only: the main port is the first free display from 0 to
+    /// 99 (5900 to 5999) and the websocket port is whatever free port the system hands out, both chosen by QEMU
+    /// itself so no other program can take them in between; clients must give the password set through QMP.
+    /// </summary>
     private static void AddDisplay(List<string> arguments, MachineSpec spec)
     {
+        if (spec.Display == DisplayMode.None)
+        {
+            arguments.AddRange(["-display", "none"]);
+            return;
+        }
+
+        arguments.AddRange(["-device", "virtio-vga", "-device", "virtio-tablet-pci"]);
         switch (spec.Display)
         {
-            case DisplayMode.Window:
-                arguments.AddRange(["-vga", "std", "-display", "gtk,gl=off"]);
+            case DisplayMode.Gtk:
+                arguments.AddRange(["-display", "gtk,gl=off"]);
                 break;
-            case DisplayMode.Vnc:
-                var socket = Path.Combine(spec.StateDirectory, "vnc.sock");
-                arguments.AddRange(["-vga", "std", "-display", "none", "-vnc", $"unix:{QemuOption.Escape(socket)}"]);
+            case DisplayMode.Sdl:
+                arguments.AddRange(["-display", "sdl,gl=off"]);
                 break;
             default:
-                arguments.AddRange(["-display", "none"]);
+                arguments.AddRange(["-display", "none", "-vnc", VncOptions]);
                 break;
         }
     }

@@ -67,6 +67,134 @@ public sealed class QemuCommandLineTests
                 arguments);
         }
 
+        [Fact]
+        public void Makes_the_complete_daemonized_kvm_machine_with_a_persistent_root_overlay_and_a_vnc_screen()
+        {
+            // Given
+            var overlay = new DiskSpec("/vms/default/root.qcow2", DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = new DiskSpec("/images/arch.raw", DiskFormat.Raw, DiskRole.Base) };
+            var plan = Plan("kvm", "host", [overlay, s_userDisk], DisplayMode.Vnc) with { DaemonPidFilePath = "/home/u/.local/share/pane/vms/default/qemu.pid" };
+
+            // When
+            var arguments = QemuCommandLine.Build(plan);
+
+            // Then
+            Assert.Equal(
+                [
+                    "-name", "Pane",
+                    "-machine", "q35",
+                    "-accel", "kvm",
+                    "-cpu", "host",
+                    "-smp", "4",
+                    "-m", "4096",
+                    "-nodefaults",
+                    "-no-user-config",
+                    "-kernel", "/cache/vmlinuz-linux",
+                    "-initrd", "/cache/initramfs-linux.img",
+                    "-append", "root=PARTUUID=50414e45-01 console=ttyS0 fstab=0 rw",
+                    "-drive", "file=/vms/default/root.qcow2,if=none,id=disk0,format=qcow2,aio=threads,cache=writeback,discard=unmap,detect-zeroes=unmap",
+                    "-device", "virtio-blk-pci,drive=disk0",
+                    "-drive", "file=/vms/default/home.qcow2,if=none,id=disk1,format=qcow2,aio=threads,cache=writeback,discard=unmap,detect-zeroes=unmap",
+                    "-device", "virtio-blk-pci,drive=disk1",
+                    "-netdev", "user,id=net0",
+                    "-device", "virtio-net-pci,netdev=net0",
+                    "-device", "virtio-rng-pci",
+                    "-chardev", "socket,id=serial0,path=/home/u/.local/share/pane/vms/default/serial.sock,server=on,wait=off,logfile=/home/u/.local/share/pane/vms/default/serial.log,logappend=on",
+                    "-serial", "chardev:serial0",
+                    "-chardev", "socket,id=qmp0,path=/home/u/.local/share/pane/vms/default/qmp.sock,server=on,wait=off",
+                    "-mon", "chardev=qmp0,mode=control",
+                    "-device", "virtio-vga",
+                    "-device", "virtio-tablet-pci",
+                    "-display", "none",
+                    "-vnc", "127.0.0.1:0,to=99,websocket=127.0.0.1:0,password=on",
+                    "-daemonize",
+                    "-pidfile", "/home/u/.local/share/pane/vms/default/qemu.pid",
+                ],
+                arguments);
+        }
+
+        [Fact]
+        public void Makes_the_complete_windows_whpx_machine_on_loopback_ports_in_a_gtk_window()
+        {
+            // Given
+            var folder = @"D:\Pane\vms\default";
+            var plan = new QemuLaunchPlan
+            {
+                Spec = new MachineSpec
+                {
+                    Name = "default",
+                    VirtualCpus = 8,
+                    MemoryMiB = 8192,
+                    Disks =
+                    [
+                        new DiskSpec(@"D:\Pane\images\arch.qcow2", DiskFormat.Qcow2, DiskRole.Base) { IsEphemeral = true },
+                        new DiskSpec(folder + @"\home.qcow2", DiskFormat.Qcow2, DiskRole.UserData),
+                    ],
+                    Boot = new BootSpec(@"D:\Pane\cache\boot\vmlinuz-linux", @"D:\Pane\cache\boot\initramfs-linux.img", "root=PARTUUID=50414e45-01 console=ttyS0 fstab=0 rw"),
+                    Display = DisplayMode.Gtk,
+                    StateDirectory = folder,
+                },
+                Accelerator = "whpx",
+                CpuModel = "Skylake-Client",
+                Serial = QemuEndpoint.Loopback(45001),
+                Control = QemuEndpoint.Loopback(45002),
+                SerialLogPath = folder + @"\serial.log",
+            };
+
+            // When
+            var arguments = QemuCommandLine.Build(plan);
+
+            // Then
+            Assert.Equal(
+                [
+                    "-name", "Pane",
+                    "-machine", "q35",
+                    "-accel", "whpx",
+                    "-cpu", "Skylake-Client",
+                    "-smp", "8",
+                    "-m", "8192",
+                    "-nodefaults",
+                    "-no-user-config",
+                    "-kernel", @"D:\Pane\cache\boot\vmlinuz-linux",
+                    "-initrd", @"D:\Pane\cache\boot\initramfs-linux.img",
+                    "-append", "root=PARTUUID=50414e45-01 console=ttyS0 fstab=0 rw",
+                    "-drive", @"file=D:\Pane\images\arch.qcow2,if=none,id=disk0,format=qcow2,aio=threads,cache=unsafe,snapshot=on",
+                    "-device", "virtio-blk-pci,drive=disk0",
+                    "-drive", @"file=D:\Pane\vms\default\home.qcow2,if=none,id=disk1,format=qcow2,aio=threads,cache=writeback,discard=unmap,detect-zeroes=unmap",
+                    "-device", "virtio-blk-pci,drive=disk1",
+                    "-netdev", "user,id=net0",
+                    "-device", "virtio-net-pci,netdev=net0",
+                    "-device", "virtio-rng-pci",
+                    "-chardev", @"socket,id=serial0,host=127.0.0.1,port=45001,server=on,wait=off,logfile=D:\Pane\vms\default\serial.log,logappend=on",
+                    "-serial", "chardev:serial0",
+                    "-chardev", "socket,id=qmp0,host=127.0.0.1,port=45002,server=on,wait=off",
+                    "-mon", "chardev=qmp0,mode=control",
+                    "-device", "virtio-vga",
+                    "-device", "virtio-tablet-pci",
+                    "-display", "gtk,gl=off",
+                ],
+                arguments);
+        }
+
+        [Fact]
+        public void Makes_the_windows_whpx_machine_on_unix_sockets_where_that_qemu_takes_socket_paths()
+        {
+            // Given
+            var plan = Plan("whpx", "Skylake-Client", [s_ephemeralBase]) with
+            {
+                Serial = QemuEndpoint.UnixSocket(@"C:\Users\u\AppData\Local\Pane\vms\default\serial.sock"),
+                Control = QemuEndpoint.UnixSocket(@"C:\Users\u\AppData\Local\Pane\vms\default\qmp.sock"),
+            };
+
+            // When
+            var arguments = QemuCommandLine.Build(plan);
+
+            // Then
+            var chardevs = arguments.Where((_, index) => index > 0 && arguments[index - 1] == "-chardev").ToList();
+            Assert.StartsWith(@"socket,id=serial0,path=C:\Users\u\AppData\Local\Pane\vms\default\serial.sock,server=on,wait=off,logfile=", chardevs[0], StringComparison.Ordinal);
+            Assert.Equal(@"socket,id=qmp0,path=C:\Users\u\AppData\Local\Pane\vms\default\qmp.sock,server=on,wait=off", chardevs[1]);
+            Assert.DoesNotContain("-daemonize", arguments);
+        }
+
         [Theory]
         [InlineData("kvm", "host")]
         [InlineData("whpx", "Skylake-Client")]
@@ -128,15 +256,61 @@ public sealed class QemuCommandLineTests
         }
 
         [Theory]
-        [InlineData(DisplayMode.Window, new[] { "-vga", "std", "-display", "gtk,gl=off" })]
-        [InlineData(DisplayMode.Vnc, new[] { "-vga", "std", "-display", "none", "-vnc", "unix:/home/u/.local/share/pane/vms/default/vnc.sock" })]
-        public void Ends_with_the_display_options(DisplayMode display, string[] expected)
+        [InlineData(DisplayMode.None, new[] { "-mon", "chardev=qmp0,mode=control" }, new[] { "-display", "none" })]
+        [InlineData(DisplayMode.Gtk, new[] { "-device", "virtio-vga", "-device", "virtio-tablet-pci" }, new[] { "-display", "gtk,gl=off" })]
+        [InlineData(DisplayMode.Sdl, new[] { "-device", "virtio-vga", "-device", "virtio-tablet-pci" }, new[] { "-display", "sdl,gl=off" })]
+        [InlineData(DisplayMode.Vnc, new[] { "-device", "virtio-vga", "-device", "virtio-tablet-pci" }, new[] { "-display", "none", "-vnc", "127.0.0.1:0,to=99,websocket=127.0.0.1:0,password=on" })]
+        public void Ends_with_the_screen_device_and_the_display_options(DisplayMode display, string[] preceding, string[] options)
         {
             // When
             var arguments = QemuCommandLine.Build(Plan("tcg", "max", [s_ephemeralBase], display));
 
             // Then
-            Assert.Equal(expected, arguments.TakeLast(expected.Length));
+            Assert.Equal([.. preceding, .. options], arguments.TakeLast(preceding.Length + options.Length));
+        }
+
+        [Fact]
+        public void Never_puts_the_vnc_password_on_the_command_line_which_other_users_may_read()
+        {
+            // Given
+            var plan = Plan("tcg", "max", [s_ephemeralBase], DisplayMode.Vnc);
+            plan = plan with { Spec = plan.Spec with { DisplayPassword = "s3cretPw" } };
+
+            // When
+            var arguments = QemuCommandLine.Build(plan);
+
+            // Then
+            Assert.DoesNotContain(arguments, argument => argument.Contains("s3cretPw", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Snapshots_an_ephemeral_qcow2_base_so_its_image_is_never_written()
+        {
+            // Given
+            var qcow2Base = new DiskSpec("/images/arch.qcow2", DiskFormat.Qcow2, DiskRole.Base) { IsEphemeral = true };
+
+            // When
+            var arguments = QemuCommandLine.Build(Plan("tcg", "max", [qcow2Base, s_userDisk]));
+
+            // Then
+            Assert.Equal(
+                "file=/images/arch.qcow2,if=none,id=disk0,format=qcow2,aio=threads,cache=unsafe,snapshot=on",
+                ValueAfter(arguments, "-drive"));
+        }
+
+        [Fact]
+        public void Leaves_out_the_initrd_when_the_boot_has_none()
+        {
+            // Given
+            var plan = Plan("tcg", "max", [s_ephemeralBase]);
+            plan = plan with { Spec = plan.Spec with { Boot = s_boot with { InitramfsPath = null } } };
+
+            // When
+            var arguments = QemuCommandLine.Build(plan);
+
+            // Then
+            Assert.DoesNotContain("-initrd", arguments);
+            Assert.Equal("/cache/vmlinuz-linux", ValueAfter(arguments, "-kernel"));
         }
 
         [Fact]

@@ -8,8 +8,10 @@ internal static class FakeQemu
 
     public const string WindowsAcceleratorOutput = "Accelerators supported in QEMU binary:\r\ntcg\r\nwhpx\r\n";
 
+    public const string WindowsDisplayOutput = "Available display backend types:\r\nnone\r\ngtk\r\nsdl\r\negl-headless\r\n";
+
     /// <summary>Writes an executable script at <paramref name="path"/>, creating its folder.</summary>
-    public static string Write(string path, string versionOutput = WindowsVersionOutput, string acceleratorOutput = WindowsAcceleratorOutput, int exitCode = 0, string? logFile = null)
+    public static string Write(string path, string versionOutput = WindowsVersionOutput, string acceleratorOutput = WindowsAcceleratorOutput, int exitCode = 0, string? logFile = null, string displayOutput = WindowsDisplayOutput)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var log = logFile is null ? string.Empty : $"echo \"$*\" >> '{logFile}'\n";
@@ -17,6 +19,7 @@ internal static class FakeQemu
             + "case \"$1\" in\n"
             + $"  --version) printf '%s' '{versionOutput}' ;;\n"
             + $"  -accel) printf '%s' '{acceleratorOutput}' ;;\n"
+            + $"  -display) printf '%s' '{displayOutput}' ;;\n"
             + "esac\n"
             + $"exit {exitCode}\n";
         File.WriteAllText(path, script);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Image.Progress;
 using Pane.Host.Cli.Output;
+using Pane.Host.Cli.Workspace;
 using Pane.Host.Machines;
+using Pane.Machines;
 using Pane.Runtimes;
 
 namespace Pane.Host.Cli.Launch;
@@ -14,25 +16,40 @@ internal sealed class LaunchCommand
     private readonly MachineStore _store;
     private readonly TerminalAttachment _terminal;
     private readonly CliConsole _console;
+    private readonly WorkspaceActions _workspace;
 
-    public LaunchCommand(MachineLauncher launcher, MachineStore store, TerminalAttachment terminal, CliConsole console)
+    public LaunchCommand(MachineLauncher launcher, MachineStore store, TerminalAttachment terminal, CliConsole console, WorkspaceMaintenance workspace, IConfirmation confirmation)
     {
         _launcher = launcher;
         _store = store;
         _terminal = terminal;
         _console = console;
+        _workspace = new WorkspaceActions(workspace, confirmation, console with { Output = console.Error });
     }
 
     /// <summary>Launches the machine.</summary>
     /// <param name="request">What to launch.</param>
     /// <param name="mode">What to do once the guest reached its login.</param>
+    /// <param name="prepare">A workspace action to run on the machine's disks first (<c>--reset</c>, <c>--purge</c>, <c>--compact</c>), if any.</param>
+    /// <param name="yes">Whether that action was confirmed up front.</param>
     /// <param name="keep">With <see cref="LaunchMode.Headless"/>: leave the machine running.</param>
     /// <param name="grace">How long the guest may take to power off.</param>
     /// <param name="json">Whether to write the report as JSON.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The exit code.</returns>
-    public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(LaunchRequest request, LaunchMode mode, WorkspaceAction? prepare, bool yes, bool keep, TimeSpan grace, bool json, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (prepare is { } action && !await _workspace.RunAsync(action, request.Name, yes, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Failure;
+        }
+
+        if (request.Display == DisplayMode.Vnc)
+        {
+            request = request with { DisplayPassword = DisplayPasswords.Generate() };
+        }
+
         var output = _console.Output;
         if (!json)
         {
@@ -75,10 +92,17 @@ internal sealed class LaunchCommand
 
         await using (machine.ConfigureAwait(false))
         {
+            var display = Display(machine.Record, request.DisplayPassword);
+            if (!json && display is not null)
+            {
+                await output.WriteLineAsync($"Display: {display.Endpoint} (browser VNC client: {display.WebSocket}), password {display.Password}").ConfigureAwait(false);
+                await output.WriteLineAsync("  The password is shown only now and stored nowhere; launch the machine again for a new one.").ConfigureAwait(false);
+            }
+
             var stopped = await FinishAsync(machine, mode, keep, grace, json, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                JsonOutput.Write(output, Report(machine, stopped), JsonOutput.Context.LaunchReport);
+                JsonOutput.Write(output, Report(machine, stopped, display), JsonOutput.Context.LaunchReport);
             }
 
             return ExitCodes.Success;
@@ -138,10 +162,14 @@ internal sealed class LaunchCommand
         _ => "login reached",
     };
 
-    private static LaunchReport Report(IVirtualMachine machine, ShutdownResult? stopped) => new(
+    private static DisplayEntry? Display(VirtualMachineRecord record, string? password) =>
+        record.DisplayEndpoint is { } endpoint ? new DisplayEntry(endpoint, record.DisplayWebSocketEndpoint, password) : null;
+
+    private static LaunchReport Report(IVirtualMachine machine, ShutdownResult? stopped, DisplayEntry? display) => new(
         machine.Record.Name,
         machine.Record.RuntimeId,
         machine.Record.Accelerator,
         [.. machine.Milestones.Select(milestone => new TimelineEntry(JsonNamingPolicy.CamelCase.ConvertName(milestone.Kind.ToString()), Math.Round(milestone.Elapsed.TotalSeconds, 3)))],
-        stopped is null ? null : new ShutdownEntry(JsonNamingPolicy.CamelCase.ConvertName(stopped.Method.ToString()), Math.Round(stopped.Waited.TotalSeconds, 3)));
+        stopped is null ? null : new ShutdownEntry(JsonNamingPolicy.CamelCase.ConvertName(stopped.Method.ToString()), Math.Round(stopped.Waited.TotalSeconds, 3)),
+        display);
 }
