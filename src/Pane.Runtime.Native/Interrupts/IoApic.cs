@@ -46,15 +46,18 @@ internal sealed class IoApic : IBusDevice
     private readonly ulong[] _entries = new ulong[PinCount];
     private readonly bool[] _lines = new bool[PinCount];
     private readonly IMsiSink _sink;
+    private readonly IIoApicRoutes? _routes;
     private uint _select;
     private uint _id;
 
     /// <summary>Initializes a new instance of the <see cref="IoApic"/> class with every pin masked, as after reset.</summary>
     /// <param name="sink">Where interrupts go.</param>
-    public IoApic(IMsiSink sink)
+    /// <param name="routes">Told of every reprogrammed pin, if the hypervisor needs to know.</param>
+    public IoApic(IMsiSink sink, IIoApicRoutes? routes = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         _sink = sink;
+        _routes = routes;
         Array.Fill(_entries, RedirectionEntry.MaskBit);
     }
 
@@ -224,6 +227,7 @@ internal sealed class IoApic : IBusDevice
 
         _entries[pin] = updated;
         var entry = new RedirectionEntry(updated);
+        _routes?.RouteChanged(pin, entry);
         if (entry.IsLevelTriggered && !entry.IsMasked && !entry.RemoteIrr && _lines[pin])
         {
             Deliver(pin);
