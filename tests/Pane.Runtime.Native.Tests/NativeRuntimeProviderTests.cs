@@ -1,4 +1,8 @@
+using Pane.Machines;
 using Pane.Platform;
+using Pane.Runtime.Native.Machine;
+using Pane.Runtime.Native.Tests.Boot;
+using Pane.Runtime.Native.Tests.Hypervisors;
 using Pane.Runtimes;
 
 namespace Pane.Runtime.Native.Tests;
@@ -17,6 +21,40 @@ public sealed class NativeRuntimeProviderTests
         var probe = Substitute.For<IHypervisorProbe>();
         probe.ProbeAsync(status.Kind, Arg.Any<CancellationToken>()).Returns(status);
         return probe;
+    }
+
+    private static IHypervisorProbe UsableKvm() => Answering(HypervisorStatus.Usable(HypervisorKind.Kvm, "kvm_amd"));
+
+    /// <summary>A kernel, an initramfs and a raw disk in a temporary folder.</summary>
+    private sealed class Files : IDisposable
+    {
+        public Files()
+        {
+            Folder = Directory.CreateTempSubdirectory("pane-native-spec-").FullName;
+            File.WriteAllBytes(Kernel, SyntheticKernel.Build());
+            File.WriteAllBytes(Initramfs, new byte[4096]);
+            File.WriteAllBytes(Disk, new byte[1 << 20]);
+        }
+
+        public string Folder { get; }
+
+        public string Kernel => Path.Combine(Folder, "vmlinuz");
+
+        public string Initramfs => Path.Combine(Folder, "initramfs.img");
+
+        public string Disk => Path.Combine(Folder, "disk.raw");
+
+        public MachineSpec Spec(params DiskSpec[] disks) => new()
+        {
+            Name = "m",
+            VirtualCpus = 1,
+            MemoryMiB = 64,
+            Disks = disks.Length > 0 ? disks : [new DiskSpec(Disk, DiskFormat.Raw, DiskRole.Base) { IsEphemeral = true }],
+            Boot = new BootSpec(Kernel, Initramfs, "root=/dev/vda rw"),
+            StateDirectory = Folder,
+        };
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 
     public sealed class ProbeAsync
@@ -45,6 +83,39 @@ public sealed class NativeRuntimeProviderTests
         }
 
         [Fact]
+        public async Task A_usable_KVM_makes_it_available_below_accelerated_QEMU()
+        {
+            // Given
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm());
+
+            // When
+            var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.True(result.IsAvailable);
+            Assert.Equal(80, result.Score);
+            Assert.True(result.IsAccelerated);
+            Assert.Equal("kvm", result.Accelerator);
+            Assert.Equal("kvm_amd", result.Details["found"]);
+            Assert.Contains("PANE_GUEST_MODULES", result.Details["modules"], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_usable_Windows_hypervisor_platform_is_still_unavailable_because_WHP_is_not_wired()
+        {
+            // Given
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Windows), Answering(HypervisorStatus.Usable(HypervisorKind.WindowsHypervisorPlatform, "whp")));
+
+            // When
+            var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.False(result.IsAvailable);
+            Assert.Contains("Windows Hypervisor Platform", result.Reason, StringComparison.Ordinal);
+            Assert.Equal("whp", result.Accelerator);
+        }
+
+        [Fact]
         public async Task An_unusable_Windows_hypervisor_platform_makes_it_unavailable_with_the_probe_s_reason()
         {
             // Given
@@ -61,26 +132,6 @@ public sealed class NativeRuntimeProviderTests
             Assert.False(result.IsAvailable);
             Assert.Equal(whp.Reason, result.Reason);
             Assert.Equal(whp.Remedy, result.Remedy);
-            Assert.Equal("whp", result.Accelerator);
-        }
-
-        [Theory]
-        [InlineData(HostOperatingSystem.Linux, HypervisorKind.Kvm)]
-        [InlineData(HostOperatingSystem.Windows, HypervisorKind.WindowsHypervisorPlatform)]
-        public async Task A_usable_hypervisor_still_leaves_it_unavailable_because_the_VMM_does_not_boot_yet(
-            HostOperatingSystem operatingSystem, HypervisorKind kind)
-        {
-            // Given
-            var provider = new NativeRuntimeProvider(Host(operatingSystem), Answering(HypervisorStatus.Usable(kind, "a smoke guest ran")));
-
-            // When
-            var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
-
-            // Then
-            Assert.False(result.IsAvailable);
-            Assert.Equal("Pane's own VMM does not boot guests yet in this version.", result.Reason);
-            Assert.Equal("Use --runtime qemu.", result.Remedy);
-            Assert.Equal("a smoke guest ran", result.Details["found"]);
         }
 
         [Fact]
@@ -100,10 +151,102 @@ public sealed class NativeRuntimeProviderTests
         }
     }
 
+    public sealed class StartAsync
+    {
+        [Fact]
+        public async Task Refuses_to_start_where_the_probe_says_unavailable()
+        {
+            // Given
+            using var files = new Files();
+            var kvm = HypervisorStatus.Unusable(HypervisorKind.Kvm, "No KVM here.", "Use --runtime qemu.");
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), Answering(kvm), new NativeMachineStarter(() => new ScriptedHypervisor()));
+
+            // When
+            var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken));
+
+            // Then
+            Assert.Equal("No KVM here.", error.Message);
+        }
+
+        [Fact]
+        public async Task Refuses_a_persistent_root_overlay()
+        {
+            // Given
+            using var files = new Files();
+            var overlay = new DiskSpec(Path.Combine(files.Folder, "root.qcow2"), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = new DiskSpec(files.Disk, DiskFormat.Raw, DiskRole.Base) };
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => new ScriptedHypervisor()));
+
+            // When
+            var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => provider.StartAsync(files.Spec(overlay), TestContext.Current.CancellationToken));
+
+            // Then
+            Assert.Contains("--persist-root", error.Remedy, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Boots_the_kernel_streams_the_console_reports_milestones_and_ends_at_the_guest_s_power_off()
+        {
+            // Given
+            using var files = new Files();
+            var script = "[    0.0] Linux version 6.1.0-26-amd64\r\nRun /init as init process\r\n[   9.9] reboot: Power down\r\n";
+            var hypervisor = new ScriptedHypervisor(script, shutDownAtEnd: false);
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor));
+            var spec = files.Spec(
+                new DiskSpec(files.Disk, DiskFormat.Raw, DiskRole.Base) { IsEphemeral = true },
+                new DiskSpec(Path.Combine(files.Folder, "home.qcow2"), DiskFormat.Qcow2, DiskRole.UserData));
+
+            // When
+            var machine = await provider.StartAsync(spec, TestContext.Current.CancellationToken);
+            await using (machine)
+            {
+                var lines = new List<string>();
+                await foreach (var line in machine.Console.ReadLinesAsync(TestContext.Current.CancellationToken))
+                {
+                    lines.Add(line);
+                    if (line.Contains("Power down", StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+                }
+
+                var exit = await machine.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+                // Then
+                Assert.Equal(0, exit);
+                Assert.Equal(VirtualMachineState.Stopped, machine.State);
+                Assert.Equal([BootMilestoneKind.KernelStarted, BootMilestoneKind.InitramfsStarted], machine.Milestones.Select(milestone => milestone.Kind));
+                Assert.Equal("native", machine.Record.RuntimeId);
+                Assert.Equal("scripted", machine.Record.Accelerator);
+                Assert.Equal(Environment.ProcessId, machine.Record.ProcessId);
+                Assert.Equal(DiskRole.Base, Assert.Single(machine.Record.Disks).Role);
+                Assert.Equal(ShutdownMethod.AlreadyStopped, (await machine.ShutdownAsync(TimeSpan.Zero, TestContext.Current.CancellationToken)).Method);
+            }
+        }
+
+        [Fact]
+        public async Task Shutdown_types_poweroff_on_the_console_and_ends_the_machine_after_the_grace_period()
+        {
+            // Given
+            using var files = new Files();
+            var hypervisor = new ScriptedHypervisor(shutDownAtEnd: false);
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor));
+            var machine = await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken);
+            await using (machine)
+            {
+                // When
+                var result = await machine.ShutdownAsync(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+                // Then
+                Assert.Equal(ShutdownMethod.Killed, result.Method);
+                Assert.Equal(VirtualMachineState.Stopped, machine.State);
+            }
+        }
+    }
+
     public sealed class AttachAsync
     {
         [Fact]
-        public async Task Says_honestly_that_the_VMM_does_not_run_machines_yet()
+        public async Task Says_that_a_native_machine_lives_in_the_process_that_launched_it()
         {
             // Given
             var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), NullHypervisorProbe.Instance);
@@ -115,7 +258,7 @@ public sealed class NativeRuntimeProviderTests
 
             // Then
             Assert.Equal("native", error.RuntimeId);
-            Assert.Equal("Use --runtime qemu.", error.Remedy);
+            Assert.Contains("'m'", error.Message, StringComparison.Ordinal);
         }
     }
 }

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace Pane.Runtime.Native.Memory;
+
+/// <summary>
+/// Reserves page-aligned, zero-filled host memory that the operating system commits lazily, as a hypervisor needs
+/// for guest RAM: <c>mmap</c> on Unix, <c>VirtualAlloc</c> on Windows.
+/// </summary>
+internal static unsafe partial class HostPages
+{
+    private const int ProtectRead = 1;
+    private const int ProtectWrite = 2;
+    private const int MapPrivate = 0x02;
+    private const int MapAnonymous = 0x20;
+    private const uint MemCommit = 0x1000;
+    private const uint MemReserve = 0x2000;
+    private const uint MemRelease = 0x8000;
+    private const uint PageReadWrite = 0x04;
+
+    /// <summary>Allocates <paramref name="size"/> bytes of zeroed pages.</summary>
+    /// <param name="size">The size in bytes, a multiple of the page size.</param>
+    /// <returns>The address of the first byte.</returns>
+    /// <exception cref="InsufficientMemoryException">The host refused the allocation.</exception>
+    public static byte* Allocate(ulong size)
+    {
+        void* address;
+        if (OperatingSystem.IsWindows())
+        {
+            address = VirtualAlloc(null, (nuint)size, MemCommit | MemReserve, PageReadWrite);
+        }
+        else
+        {
+            address = Mmap(null, (nuint)size, ProtectRead | ProtectWrite, MapPrivate | MapAnonymous, -1, 0);
+            if (address == (void*)-1)
+            {
+                address = null;
+            }
+        }
+
+        if (address is null)
+        {
+            throw new InsufficientMemoryException($"The host refused {size} bytes of guest memory (error {Marshal.GetLastPInvokeError()}).");
+        }
+
+        return (byte*)address;
+    }
+
+    /// <summary>Returns pages from <see cref="Allocate"/> to the host.</summary>
+    /// <param name="address">The address <see cref="Allocate"/> returned.</param>
+    /// <param name="size">The size passed to <see cref="Allocate"/>.</param>
+    public static void Free(byte* address, ulong size)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            _ = VirtualFree(address, 0, MemRelease);
+        }
+        else
+        {
+            _ = Munmap(address, (nuint)size);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    private static partial void* Mmap(void* address, nuint length, int protection, int flags, int fd, nint offset);
+
+    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
+    private static partial int Munmap(void* address, nuint length);
+
+    [LibraryImport("kernel32", SetLastError = true)]
+    private static partial void* VirtualAlloc(void* address, nuint size, uint allocationType, uint protect);
+
+    [LibraryImport("kernel32", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool VirtualFree(void* address, nuint size, uint freeType);
+}
