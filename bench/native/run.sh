@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 outer=$(tests/fixtures/nested/build-outer.sh | tail -n 1)
-tests/fixtures/nested/make-payload.sh "$work/payload" --publish --rounds "$rounds" >/dev/null
+tests/fixtures/nested/make-payload.sh "$work/payload" --publish --rounds "$rounds" --sides "qemu-kvm native pane-qemu" >/dev/null
 rm -rf "$results"
 status=0
 PANE_TEST_NESTED=$outer PANE_NESTED_RESULTS=$results PANE_NESTED_LOG=$work/serial.log \
