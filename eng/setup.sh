@@ -13,6 +13,7 @@ packages=(
   kmod              # depmod/modprobe -d: module dependencies for the initramfs
   dpkg-dev          # dpkg-source: unpacks e2fsprogs' source for its corrupted test images
   python3           # small helpers in test fixtures
+  mmdebstrap        # the nested-KVM outer guest (tests/fixtures/nested/build-outer.sh)
 )
 
 if ! command -v dotnet >/dev/null 2>&1; then

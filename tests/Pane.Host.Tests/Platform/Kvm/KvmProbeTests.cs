@@ -120,6 +120,38 @@ public sealed class KvmProbeTests
             Assert.Equal("/dev/kvm served by kvm_pvm, API 12", status.Detail);
         }
 
+        [Theory]
+        [InlineData("kvm_amd")]
+        [InlineData("kvm_intel")]
+        public void Accepts_a_hardware_module_whose_guest_runs_as_written_but_slowly_as_nested_under_emulation(string module)
+        {
+            // Given
+            var result = new KvmTrialResult(KvmTrialVerdict.TooSlow, TimeSpan.FromMilliseconds(229), 1, ApiVersion: 12);
+
+            // When
+            var status = KvmProbe.Evaluate("/dev/kvm", module, result);
+
+            // Then
+            Assert.True(status.IsUsable);
+            Assert.Equal(
+                $"/dev/kvm served by {module}, API 12, nested under emulation: the test guest ran as written but finished only 1 of {KvmSmokeGuest.Chunks} chunks of work in 229 ms of CPU time",
+                status.Detail);
+        }
+
+        [Fact]
+        public void Refuses_a_hardware_module_whose_guest_finished_no_work_at_all()
+        {
+            // Given
+            var result = new KvmTrialResult(KvmTrialVerdict.TooSlow, TimeSpan.FromMilliseconds(40), 0, ApiVersion: 12);
+
+            // When
+            var status = KvmProbe.Evaluate("/dev/kvm", "kvm_amd", result);
+
+            // Then
+            Assert.False(status.IsUsable);
+            Assert.StartsWith("/dev/kvm (served by kvm_amd) cannot run an ordinary guest: the real-mode test guest finished only 0 of", status.Reason, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Explains_a_hung_guest_under_another_module_without_blaming_kvm_pvm()
         {

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace Pane.Runtime.Native.Tests.EndToEnd;
+
+/// <summary>
+/// Pane's own VMM on a real KVM, end to end. This host's /dev/kvm (kvm_pvm) cannot run an ordinary guest, so the
+/// test boots the outer guest of tests/fixtures/nested under QEMU's TCG with <c>-cpu max</c>, which emulates AMD SVM:
+/// inside it kvm_amd loads and /dev/kvm is a real KVM. A self-contained publish of the pane host and the guest
+/// fixture go onto its payload disk; inside, bare QEMU with KVM and <c>pane launch --runtime native</c> each boot the
+/// fixture and answer a console command. The outer guest is built once and cached (eng/test.sh builds it first).
+/// </summary>
+public sealed class NestedKvmTests
+{
+    private const int KvmUnavailableExitCode = 3;
+
+    [Fact]
+    public async Task Under_a_real_KVM_the_native_runtime_boots_the_fixture_to_a_shell_that_answers_a_command()
+    {
+        // Given
+        var cancellationToken = TestContext.Current.CancellationToken;
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("The nested-KVM test boots a Linux outer guest with QEMU; it runs on Linux hosts only.");
+        }
+
+        var outer = await OuterGuestAsync(cancellationToken);
+        var payload = Directory.CreateTempSubdirectory("pane-nested-payload-").FullName;
+        try
+        {
+            var made = await NestedScript.RunAsync("make-payload.sh", [payload, "--publish"], Environment(), cancellationToken);
+            Assert.True(made.ExitCode == 0, $"make-payload.sh failed with exit code {made.ExitCode}: {made.Error}");
+
+            // When
+            var run = await NestedScript.RunAsync("run-nested.sh", [payload], Environment(("PANE_TEST_NESTED", outer)), cancellationToken);
+
+            // Then
+            var report = NestedPayloadReport.Parse(run.Output);
+            TestContext.Current.TestOutputHelper?.WriteLine(run.Output);
+            if (run.ExitCode == KvmUnavailableExitCode)
+            {
+                var reason = report.Result("kvm")?.GetValueOrDefault("reason") ?? "no reason printed";
+                if (!run.Output.Contains("svm", StringComparison.Ordinal))
+                {
+                    Assert.Skip($"This QEMU's TCG offers no AMD SVM to the outer guest, so it has no KVM to test on: {reason}");
+                }
+
+                Assert.Fail($"The outer guest's CPU has SVM but it got no KVM: {reason}");
+            }
+
+            Assert.True(run.ExitCode == 0, $"The nested run failed with exit code {run.ExitCode}: {run.Error}\n{run.Output}");
+            var bare = report.Result("qemu-kvm-1");
+            Assert.True(bare is not null && bare["mark"] != "-", $"Bare QEMU with KVM did not boot the fixture to MARK-42 in the outer guest:\n{run.Output}");
+
+            var qemu = report.Runtime("qemu");
+            Assert.True(qemu is { } q && q.GetProperty("available").GetBoolean(), $"pane runtimes found no usable qemu runtime:\n{report.RuntimesJson}");
+            Assert.Equal("kvm", qemu.Value.GetProperty("accelerator").GetString());
+
+            var native = report.Runtime("native");
+            Assert.True(native is not null, $"pane runtimes listed no native runtime:\n{report.RuntimesJson}");
+            var figures = $"bare QEMU with KVM reached Run /init after {bare["run_init"]} s and the login after {bare["login"]} s";
+            if (!native.Value.GetProperty("available").GetBoolean())
+            {
+                Assert.Skip($"On a real KVM the native runtime still reports unavailable: {Text(native.Value, "reason")} " +
+                    $"({Text(native.Value, "remedy")}); {figures}.");
+            }
+
+            var booted = report.Result("native-1");
+            Assert.True(
+                booted is not null && booted["mark"] != "-",
+                $"pane launch --runtime native did not boot the fixture to MARK-42 ({figures}):\n{run.Output}");
+        }
+        finally
+        {
+            Directory.Delete(payload, recursive: true);
+        }
+    }
+
+    private static async Task<string> OuterGuestAsync(CancellationToken cancellationToken)
+    {
+        if (System.Environment.GetEnvironmentVariable("PANE_TEST_NESTED") is { Length: > 0 } built && File.Exists(Path.Combine(built, "root.ext4")))
+        {
+            return built;
+        }
+
+        if (!System.Environment.IsPrivilegedProcess)
+        {
+            Assert.Skip("The nested-KVM outer guest is not built (PANE_TEST_NESTED) and building it needs root: run tests/fixtures/nested/build-outer.sh as root.");
+        }
+
+        var build = await NestedScript.RunAsync("build-outer.sh", [], Environment(), cancellationToken);
+        Assert.True(build.ExitCode == 0, $"build-outer.sh failed with exit code {build.ExitCode}: {build.Error}");
+        return build.Output.Trim().Split('\n')[^1];
+    }
+
+    private static Dictionary<string, string> Environment(params (string Key, string Value)[] variables) =>
+        variables.ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
+
+    private static string Text(JsonElement runtime, string property) =>
+        runtime.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "-";
+}
