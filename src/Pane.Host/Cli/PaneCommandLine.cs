@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Host.Cli.Console;
 using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Image;
+using Pane.Host.Cli.InstallDesktop;
 using Pane.Host.Cli.Launch;
 using Pane.Host.Cli.Plugins;
+using Pane.Host.Cli.Provision;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
 using Pane.Host.Cli.Status;
@@ -87,6 +89,8 @@ internal static class PaneCommandLine
             ConsoleCommandDefinition.Create(host),
             StatusCommandDefinition.Create(host),
             StopCommandDefinition.Create(host),
+            ProvisionCommandDefinition.Create(host),
+            InstallDesktopCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {
