@@ -18,7 +18,7 @@ internal sealed class KdeRecipe : IDesktopRecipe
 
     public int MinimumDiskGiB => 24;
 
-    public TimeSpan ExpectedInstallTime => TimeSpan.FromMinutes(20);
+    public TimeSpan ExpectedInstallTime => TimeSpan.FromMinutes(30);
 
     public IReadOnlyDictionary<DistributionFamily, DesktopPlan> Plans => s_plans;
 

@@ -5,8 +5,10 @@ using Pane.Host.Cli.Config;
 using Pane.Host.Cli.Console;
 using Pane.Host.Cli.Doctor;
 using Pane.Host.Cli.Image;
+using Pane.Host.Cli.InstallDesktop;
 using Pane.Host.Cli.Launch;
 using Pane.Host.Cli.Plugins;
+using Pane.Host.Cli.Provision;
 using Pane.Host.Cli.Recipes;
 using Pane.Host.Cli.Runtimes;
 using Pane.Host.Cli.Status;
@@ -91,6 +93,8 @@ internal static class PaneCommandLine
             StopCommandDefinition.Create(host),
             ConfigCommandDefinition.Create(host),
             WorkspaceCommandDefinition.Create(host),
+            ProvisionCommandDefinition.Create(host),
+            InstallDesktopCommandDefinition.Create(host),
         };
         root.SetAction(async (_, _) =>
         {

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pane.Host.Guest;
 using Pane.Host.Hosting;
 using Pane.Host.Machines;
 using Pane.Host.Platform;
@@ -65,6 +66,7 @@ public static class PaneServiceCollectionExtensions
         services.AddPanePlatform();
         services.AddPaneRuntimeNegotiation();
         services.AddPaneMachines();
+        services.AddPaneGuest();
         if (services.Any(descriptor => descriptor.ServiceType == typeof(IPluginCatalog)))
         {
             return services;
