@@ -44,6 +44,8 @@ internal sealed class QemuMachineStarter
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The running machine.</returns>
     /// <exception cref="ProcessFailedException">QEMU or qemu-img refused to start; the message quotes QEMU's error.</exception>
+    /// <exception cref="RuntimeUnavailableException">The QEMU lacks the display backend asked for, or did not report its VNC ports.</exception>
+    /// <exception cref="ArgumentException">A VNC display comes without a password of 1 to 8 characters.</exception>
     public async Task<QemuVirtualMachine> StartAsync(MachineSpec spec, string qemuPath, string accelerator, string cpuModel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -92,7 +94,12 @@ internal sealed class QemuMachineStarter
             }
             catch
             {
-                await new QemuVirtualMachine(record, control, console).ShutdownAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+                var failed = new QemuVirtualMachine(record, control, console);
+                await using (failed.ConfigureAwait(false))
+                {
+                    await failed.ShutdownAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 throw;
             }
         }

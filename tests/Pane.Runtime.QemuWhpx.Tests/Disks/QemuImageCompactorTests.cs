@@ -7,6 +7,7 @@ namespace Pane.Runtime.QemuWhpx.Tests.Disks;
 
 public sealed class QemuImageCompactorTests
 {
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public sealed class CompactAsync : IDisposable
     {
         private readonly TempFolder _temp = new();

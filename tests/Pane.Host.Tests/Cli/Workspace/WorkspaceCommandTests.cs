@@ -12,6 +12,7 @@ public sealed class WorkspaceCommandTests
 {
     public sealed class ExecuteAsync : IDisposable
     {
+        private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
         private readonly string _home = Directory.CreateTempSubdirectory("pane-workspace-").FullName;
         private readonly IPluginCatalog _noRuntimes = TestRuntimes.Catalog();
         private readonly IConfirmation _confirmation = Substitute.For<IConfirmation>();
@@ -48,7 +49,7 @@ public sealed class WorkspaceCommandTests
                 ProcessStartTime = ProcessIdentity.StartTimeOf(Environment.ProcessId),
                 StartedAt = DateTimeOffset.UtcNow,
             };
-            File.WriteAllText(Path.Combine(Folder(name), "machine.json"), JsonSerializer.Serialize(record, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            File.WriteAllText(Path.Combine(Folder(name), "machine.json"), JsonSerializer.Serialize(record, s_json));
         }
 
         [Fact]
@@ -66,7 +67,7 @@ public sealed class WorkspaceCommandTests
             Assert.False(File.Exists(overlay));
             Assert.True(File.Exists(home));
             Assert.Contains($"Deleted {overlay}.", result.Output, StringComparison.Ordinal);
-            await _confirmation.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
+            await _confirmation.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, TestContext.Current.CancellationToken);
         }
 
         [Fact]
@@ -141,7 +142,7 @@ public sealed class WorkspaceCommandTests
             Assert.Contains("error: Machine 'default' is running, so its disks cannot change.", result.Error, StringComparison.Ordinal);
             Assert.Contains("remedy: Stop it first with 'pane stop --name default'.", result.Error, StringComparison.Ordinal);
             Assert.True(File.Exists(overlay));
-            await _confirmation.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
+            await _confirmation.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, TestContext.Current.CancellationToken);
         }
 
         [Fact]
@@ -150,7 +151,7 @@ public sealed class WorkspaceCommandTests
             // Given
             var overlay = Disk("root.qcow2");
             var record = new VirtualMachineRecord { Name = "default", RuntimeId = "qemu", ProcessId = int.MaxValue - 1, ProcessStartTime = DateTimeOffset.UnixEpoch, StartedAt = DateTimeOffset.UnixEpoch };
-            File.WriteAllText(Path.Combine(Folder(), "machine.json"), JsonSerializer.Serialize(record, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            File.WriteAllText(Path.Combine(Folder(), "machine.json"), JsonSerializer.Serialize(record, s_json));
 
             // When
             var result = await RunAsync("workspace", "reset", "--yes");

@@ -12,6 +12,7 @@ namespace Pane.Host.Tests.Cli.Workspace;
 public sealed class WorkspaceCompactionTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
+    private static readonly string[] s_tools = ["qemu-system-x86_64", "qemu-img", "qemu-io"];
     private readonly string _home = Directory.CreateTempSubdirectory("pane-compact-").FullName;
 
     private string Folder => Path.Combine(_home, "vms", "default");
@@ -31,7 +32,7 @@ public sealed class WorkspaceCompactionTests : IDisposable
     private static void RequireQemuImg()
     {
         var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries);
-        if (!new[] { "qemu-system-x86_64", "qemu-img", "qemu-io" }.All(tool => path.Any(folder => File.Exists(Path.Combine(folder, tool)))))
+        if (!s_tools.All(tool => path.Any(folder => File.Exists(Path.Combine(folder, tool)))))
         {
             Assert.Skip("QEMU (qemu-system-x86_64, qemu-img, qemu-io) is not installed on this machine.");
         }

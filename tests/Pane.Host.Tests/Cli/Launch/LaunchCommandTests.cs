@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Tests.Runtimes;
+using Pane.Machines;
+using Pane.Runtimes;
+using Pane.Tests.Fixtures;
+
+namespace Pane.Host.Tests.Cli.Launch;
+
+public sealed class LaunchCommandTests
+{
+    public sealed class ExecuteAsync : IDisposable
+    {
+        private readonly string _home = Directory.CreateTempSubdirectory("pane-launch-").FullName;
+
+        public void Dispose() => Directory.Delete(_home, recursive: true);
+
+        [Theory]
+        [InlineData("window")]
+        [InlineData("GTK")]
+        [InlineData("1")]
+        public async Task Takes_only_the_display_names_none_gtk_sdl_and_vnc(string display)
+        {
+            // When
+            var result = await CliRunner.RunAsync(null, "launch", "image.raw", "--display", display, "--home", _home);
+
+            // Then
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"--display takes none, gtk, sdl or vnc, not '{display}'.", result.Error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Gives_a_vnc_machine_a_fresh_random_password_prints_it_once_and_keeps_it_out_of_the_record()
+        {
+            // Given
+            var specs = new List<MachineSpec>();
+            var provider = TestRuntimes.Available("qemu", 100);
+            provider.StartAsync(Arg.Do<MachineSpec>(specs.Add), Arg.Any<CancellationToken>())
+                .Returns(call => Machine(call.Arg<MachineSpec>().Name));
+            var catalog = TestRuntimes.Catalog(provider);
+            string[] args = ["launch", GuestImage.Shared.Disk, "--display", "vnc", "--detach", "--name", "screen", "--home", _home];
+
+            // When
+            var first = await CliRunner.RunAsync(services => services.AddSingleton(catalog), args);
+            var record = await File.ReadAllTextAsync(Path.Combine(_home, "vms", "screen", "machine.json"), TestContext.Current.CancellationToken);
+            File.Delete(Path.Combine(_home, "vms", "screen", "machine.json"));
+            var second = await CliRunner.RunAsync(services => services.AddSingleton(catalog), args);
+
+            // Then
+            Assert.Equal(0, first.ExitCode);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Equal(DisplayMode.Vnc, specs[0].Display);
+            var password = specs[0].DisplayPassword!;
+            Assert.Matches("^[A-HJ-NP-Za-km-z2-9]{8}$", password);
+            Assert.NotEqual(password, specs[1].DisplayPassword);
+            Assert.Contains($"Display: vnc://127.0.0.1:5901 (browser VNC client: ws://127.0.0.1:43210), password {password}", first.Output, StringComparison.Ordinal);
+            Assert.Single(first.Output.Split(password).Skip(1));
+            Assert.Contains("\"displayEndpoint\": \"vnc://127.0.0.1:5901\"", record, StringComparison.Ordinal);
+            Assert.DoesNotContain(password, record, StringComparison.Ordinal);
+        }
+
+        private static IVirtualMachine Machine(string name)
+        {
+            var machine = Substitute.For<IVirtualMachine>();
+            machine.Record.Returns(new VirtualMachineRecord
+            {
+                Name = name,
+                RuntimeId = "qemu",
+                ProcessId = Environment.ProcessId,
+                StartedAt = DateTimeOffset.UtcNow,
+                DisplayEndpoint = "vnc://127.0.0.1:5901",
+                DisplayWebSocketEndpoint = "ws://127.0.0.1:43210",
+            });
+            machine.Milestones.Returns([new BootMilestone(BootMilestoneKind.Login, TimeSpan.FromSeconds(3), "login:")]);
+            machine.WaitForExitAsync(Arg.Any<CancellationToken>()).Returns(call => Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>()).ContinueWith<int?>(_ => null, TaskScheduler.Default));
+            var console = Substitute.For<ISerialConsole>();
+            console.ReadLinesAsync(Arg.Any<CancellationToken>()).Returns(_ => NoLines());
+            machine.Console.Returns(console);
+            return machine;
+        }
+
+        private static async IAsyncEnumerable<string> NoLines()
+        {
+            await Task.CompletedTask;
+            yield break;
+        }
+    }
+}
