@@ -63,7 +63,7 @@ public sealed class GuestShellTests
             // Then
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(["length 17", "got [redacted]"], result.Output);
-            Assert.Equal(result.Output, streamed);
+            Assert.Equal(result.Output, streamed.Take(2));
             var recorded = await File.ReadAllTextAsync(transcriptPath, TestContext.Current.CancellationToken);
             Assert.DoesNotContain(Secret, recorded, StringComparison.Ordinal);
             Assert.Contains("got [redacted]", recorded, StringComparison.Ordinal);
