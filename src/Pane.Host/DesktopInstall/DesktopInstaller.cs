@@ -79,28 +79,49 @@ internal sealed class DesktopInstaller
         var session = await _sessions.OpenAsync(request.Machine, "install-desktop", SecretRedactor.None, output, cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            for (var index = 0; index < plan.Steps.Count - 1; index++)
-            {
-                var step = plan.Steps[index];
-                await output.WriteLineAsync($"Step {index + 1}/{plan.Steps.Count}: {step.Title}").ConfigureAwait(false);
-                var onOutput = step == plan.InstallStep ? ProgressPrinter(plan.PackageManager.CreateProgressReader(), output) : null;
-                await session.Shell.RunCheckedAsync(step, onOutput, cancellationToken).ConfigureAwait(false);
-            }
-
-            await output.WriteLineAsync($"Step {plan.Steps.Count}/{plan.Steps.Count}: {plan.VerifyStep.Title}").ConfigureAwait(false);
-            var verification = await session.Shell.RunCheckedAsync(plan.VerifyStep, null, cancellationToken).ConfigureAwait(false);
-            var problems = DesktopVerifier.Check(plan, verification.Output);
-            if (problems.Count > 0)
-            {
-                throw new GuestStepFailedException(
-                    $"The desktop '{plan.Recipe.Id}' is not installed as planned: {string.Join(" ", problems)}",
-                    $"Read the guest's report below and the session in {session.Transcript.Path}; run the command again once the cause is fixed.",
-                    GuestShell.Tail(verification.Output));
-            }
-
+            var verified = await RunStepsAsync(plan, session.Shell, output, session.Transcript.Path, cancellationToken).ConfigureAwait(false);
             var shutdown = await session.PowerOffAsync(cancellationToken).ConfigureAwait(false);
-            return new DesktopInstallResult(plan, [.. verification.Output.Where(line => line.StartsWith(DesktopScript.CheckPrefix, StringComparison.Ordinal))], shutdown);
+            return new DesktopInstallResult(plan, verified, shutdown);
         }
+    }
+
+    /// <summary>Runs a plan's steps on a guest shell, the last one being its verification, and judges the guest's report.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="shell">The guest's root shell.</param>
+    /// <param name="output">Where progress is written.</param>
+    /// <param name="transcriptPath">The session's transcript, named in errors.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The verification's report lines.</returns>
+    /// <exception cref="GuestStepFailedException">A step failed or timed out, or the report shows the desktop is not installed as planned.</exception>
+    public static async Task<IReadOnlyList<string>> RunStepsAsync(DesktopInstallPlan plan, GuestShell shell, TextWriter output, string? transcriptPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(shell);
+        ArgumentNullException.ThrowIfNull(output);
+        GuestStepResult? verification = null;
+        for (var index = 0; index < plan.Steps.Count; index++)
+        {
+            var step = plan.Steps[index];
+            await output.WriteLineAsync($"Step {index + 1}/{plan.Steps.Count}: {step.Title}").ConfigureAwait(false);
+            var onOutput = step == plan.InstallStep ? ProgressPrinter(plan.PackageManager.CreateProgressReader(), output) : null;
+            var result = await shell.RunCheckedAsync(step, onOutput, cancellationToken).ConfigureAwait(false);
+            if (step == plan.VerifyStep)
+            {
+                verification = result;
+            }
+        }
+
+        var report = verification?.Output ?? [];
+        IReadOnlyList<string> problems = verification is null ? ["The plan has no verification step."] : DesktopVerifier.Check(plan, report);
+        if (problems.Count > 0)
+        {
+            throw new GuestStepFailedException(
+                $"The desktop '{plan.Recipe.Id}' is not installed as planned: {string.Join(" ", problems)}",
+                $"Read the guest's report below and the session in {transcriptPath ?? "the transcript"}; run the command again once the cause is fixed.",
+                GuestShell.Tail(report));
+        }
+
+        return [.. report.Where(line => line.StartsWith(DesktopScript.CheckPrefix, StringComparison.Ordinal))];
     }
 
     private static Action<string> ProgressPrinter(IPackageProgressReader reader, TextWriter output)

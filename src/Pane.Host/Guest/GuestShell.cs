@@ -71,7 +71,7 @@ internal sealed partial class GuestShell : IAsyncDisposable
     /// <param name="step">The step.</param>
     /// <param name="onOutput">Called with each line the step prints (secrets redacted), as it arrives.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
-    /// <returns>Its exit status and output.</returns>
+    /// <returns>Its exit status and output (trailing blank lines dropped).</returns>
     /// <exception cref="GuestStepFailedException">The step did not finish within its timeout, or the console closed.</exception>
     /// <exception cref="PaneException">The step has input but the terminal still echoes.</exception>
     public async Task<GuestStepResult> RunAsync(GuestStep step, Action<string>? onOutput, CancellationToken cancellationToken)
@@ -247,7 +247,8 @@ internal sealed partial class GuestShell : IAsyncDisposable
                 {
                     output.Add(line[..end.Index]);
                 }
-                else if (output.Count > 0 && output[^1].Length == 0)
+
+                while (output.Count > 0 && output[^1].Length == 0)
                 {
                     output.RemoveAt(output.Count - 1);
                 }
@@ -289,7 +290,7 @@ internal sealed partial class GuestShell : IAsyncDisposable
         {
             await foreach (var raw in _console.ReadLinesAsync(_stop.Token).ConfigureAwait(false))
             {
-                var line = _kernel.Push(raw.TrimEnd('\r'), out var kernelMessage);
+                var line = _kernel.Push(WithoutControlCharacters(raw), out var kernelMessage);
                 if (kernelMessage is not null)
                 {
                     _transcript.Kernel(kernelMessage);
@@ -311,6 +312,12 @@ internal sealed partial class GuestShell : IAsyncDisposable
             _lines.Writer.TryComplete();
         }
     }
+
+    /// <summary>Drops what a terminal does not print (carriage returns, bells, backspaces), keeping tabs.</summary>
+    private static string WithoutControlCharacters(string line) =>
+        line.Any(character => char.IsControl(character) && character != '\t')
+            ? string.Concat(line.Where(character => !char.IsControl(character) || character == '\t'))
+            : line;
 
     [GeneratedRegex(@"PANE-END:(?<nonce>[0-9a-f]+):(?<status>\d{1,3})")]
     private static partial Regex EndMarker();
