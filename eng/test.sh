@@ -8,7 +8,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 eng/setup.sh
 export PANE_TEST_CACHE=${PANE_TEST_CACHE:-$HOME/.cache/pane-tests}
 export PANE_TEST_GUEST=$(tests/fixtures/guest/build-guest.sh)
-export PANE_TEST_NESTED=$(tests/fixtures/nested/build-outer.sh)
 tests/fixtures/fetch-e2fsprogs-images.sh >/dev/null
 
 dotnet build Pane.sln -c Release -warnaserror
