@@ -13,6 +13,8 @@ packages=(
   kmod              # depmod/modprobe -d: module dependencies for the initramfs
   dpkg-dev          # dpkg-source: unpacks e2fsprogs' source for its corrupted test images
   python3           # small helpers in test fixtures
+  mmdebstrap        # the debian image source builds its image with it (and its end-to-end test)
+  uidmap            # newuidmap/newgidmap: mmdebstrap --mode=unshare as an ordinary user
 )
 
 if ! command -v dotnet >/dev/null 2>&1; then
