@@ -13,7 +13,8 @@ packages=(
   kmod              # depmod/modprobe -d: module dependencies for the initramfs
   dpkg-dev          # dpkg-source: unpacks e2fsprogs' source for its corrupted test images
   python3           # small helpers in test fixtures
-  mmdebstrap        # the nested-KVM outer guest (tests/fixtures/nested/build-outer.sh)
+  mmdebstrap        # the debian image source builds its image with it (its end-to-end test; also the nested-KVM outer guest)
+  uidmap            # newuidmap/newgidmap: mmdebstrap --mode=unshare as an ordinary user
 )
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -9,6 +9,7 @@ eng/setup.sh
 export PANE_TEST_CACHE=${PANE_TEST_CACHE:-$HOME/.cache/pane-tests}
 export PANE_TEST_GUEST=$(tests/fixtures/guest/build-guest.sh)
 tests/fixtures/fetch-e2fsprogs-images.sh >/dev/null
+export PANE_TEST_DEBIAN_IMAGE=$(tests/fixtures/debian/build-debian-image.sh)
 
 dotnet build Pane.sln -c Release -warnaserror
 log=$(mktemp)

@@ -10,8 +10,9 @@ namespace Pane.ImageSources.Debian.Build;
 /// <remarks>
 /// The early files go in before the kernel is installed, so its initramfs is built with them: the virtio and ext4
 /// drivers, and only the listed modules (a small initramfs boots faster under emulation). The late files go in
-/// last: serial autologin as root on ttyS0, DHCP on the first virtio NIC through systemd-networkd (what QEMU's user
-/// networking needs), QEMU's DNS server, the host name, and an fstab naming the root partition.
+/// last: serial autologin as root on ttyS0, DHCP on the virtio NIC through systemd-networkd (what QEMU's user
+/// networking needs), short stop timeouts so the power button powers off soon, QEMU's DNS server, the host name,
+/// and an fstab naming the root partition.
 /// </remarks>
 internal static class GuestFiles
 {
@@ -65,6 +66,12 @@ internal static class GuestFiles
 
                 [Network]
                 DHCP=yes
+
+                """),
+            new("etc/systemd/system.conf.d/pane.conf", Regular, """
+                # Pane: the power button must power the machine off soon; no unit may hold its shutdown up for long.
+                [Manager]
+                DefaultTimeoutStopSec=15s
 
                 """),
             new("etc/resolv.conf", Regular, "# Pane: the DNS server of QEMU's user networking.\nnameserver 10.0.2.3\n"),

@@ -39,6 +39,7 @@ public sealed class GuestFilesTests
             Assert.Contains("DHCP=yes", files["etc/systemd/network/80-pane-dhcp.network"].Text, StringComparison.Ordinal);
             Assert.Equal($"PARTUUID={s_layout.PartitionId} / ext4 rw,errors=remount-ro 0 1\n", files["etc/fstab"].Text);
             Assert.Equal("debian\n", files["etc/hostname"].Text);
+            Assert.Contains("\nDefaultTimeoutStopSec=15s\n", files["etc/systemd/system.conf.d/pane.conf"].Text, StringComparison.Ordinal);
             Assert.Contains("nameserver 10.0.2.3", files["etc/resolv.conf"].Text, StringComparison.Ordinal);
         }
     }

@@ -49,9 +49,9 @@ public sealed class DebianImageEndToEndTests : IDisposable
         var launch = await new ProcessRunner().RunAsync(
             new ProcessCommand(
                 "dotnet",
-                [s_host, "--home", _home, "launch", fixture.Disk, "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "120", "--headless", "--json"])
+                [s_host, "--home", _home, "launch", fixture.Disk, "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "180", "--headless", "--json"])
             {
-                Timeout = TimeSpan.FromMinutes(12),
+                Timeout = TimeSpan.FromMinutes(14),
             },
             TestContext.Current.CancellationToken);
 
