@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Pane.Host.DiskImages;
 
 /// <summary>
@@ -28,6 +30,32 @@ internal static class AtomicFile
                 {
                     file.Flush(flushToDisk: true);
                 }
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Writes a file of bytes that exist elsewhere through a handle, for writers that place bytes by offset and
+    /// leave holes; like <see cref="CopyAsync"/>, the bytes are left to the system's write-back.
+    /// </summary>
+    public static void Write(string path, Action<SafeFileHandle> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(file);
             }
 
             File.Move(temporary, fullPath, overwrite: true);

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Win32.SafeHandles;
+
 namespace Pane.Host.DiskImages;
 
 /// <summary>A window of another disk stream, such as one partition; disposing it leaves the parent open.</summary>
@@ -19,6 +22,18 @@ internal sealed class DiskStreamSlice : ReadOnlyDiskStream
     }
 
     public override long Length => _length;
+
+    public override bool TryGetFileRange(long offset, long count, [NotNullWhen(true)] out SafeFileHandle? file, out long fileOffset)
+    {
+        if (offset >= 0 && count >= 0 && offset <= _length - count)
+        {
+            return _parent.TryGetFileRange(_start + offset, count, out file, out fileOffset);
+        }
+
+        file = null;
+        fileOffset = 0;
+        return false;
+    }
 
     protected override void ReadCore(long offset, Span<byte> buffer)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Win32.SafeHandles;
 
 namespace Pane.Host.DiskImages;
@@ -28,6 +29,14 @@ internal sealed class FileDiskStream : ReadOnlyDiskStream
             handle.Dispose();
             throw;
         }
+    }
+
+    public override bool TryGetFileRange(long offset, long count, [NotNullWhen(true)] out SafeFileHandle? file, out long fileOffset)
+    {
+        var inside = offset >= 0 && count >= 0 && offset <= _fileLength - count;
+        file = inside ? _handle : null;
+        fileOffset = inside ? offset : 0;
+        return inside;
     }
 
     protected override void ReadCore(long offset, Span<byte> buffer)

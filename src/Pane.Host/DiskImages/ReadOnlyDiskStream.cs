@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Win32.SafeHandles;
+
 namespace Pane.Host.DiskImages;
 
 /// <summary>
@@ -75,6 +78,22 @@ internal abstract class ReadOnlyDiskStream : Stream
 
     public sealed override void Write(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("Disk images are read-only.");
+
+    /// <summary>
+    /// Finds the file and offset that hold a range of this stream byte for byte, so that the range can be copied
+    /// from the file directly; a stream whose bytes are decoded (qcow2) or partly past its file's end has none.
+    /// </summary>
+    /// <param name="offset">The range's offset from the start of the stream.</param>
+    /// <param name="count">The range's length in bytes.</param>
+    /// <param name="file">The file holding the range.</param>
+    /// <param name="fileOffset">Where the range starts in <paramref name="file"/>.</param>
+    /// <returns>Whether one file holds the whole range as it is.</returns>
+    public virtual bool TryGetFileRange(long offset, long count, [NotNullWhen(true)] out SafeFileHandle? file, out long fileOffset)
+    {
+        file = null;
+        fileOffset = 0;
+        return false;
+    }
 
     /// <summary>Fills the whole buffer with the bytes at an offset; the range lies inside the stream.</summary>
     /// <param name="offset">The offset from the start of the stream.</param>

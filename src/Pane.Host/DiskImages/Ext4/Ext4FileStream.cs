@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Pane.Host.DiskImages.Ext4;
 
 /// <summary>
@@ -115,6 +117,41 @@ internal sealed class Ext4FileStream : Stream
 
     public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) =>
         base.CopyToAsync(destination, Math.Max(bufferSize, CopyBufferSize), cancellationToken);
+
+    /// <summary>
+    /// Writes the whole file into a new, empty host file at the same offsets, run by run: each run of blocks is
+    /// copied straight from the image file where it can be (see <see cref="Ext4Volume.CopyTo"/>), and holes and
+    /// unwritten extents are left as holes of the target, which read as zeros. The stream's position is not used.
+    /// </summary>
+    /// <param name="target">The file to write, empty; it ends up exactly <see cref="Length"/> bytes long.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    public void CopyTo(SafeFileHandle target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var buffer = new byte[(int)Math.Min(CopyBufferSize, Math.Max(_length, 1))];
+        var position = 0L;
+        while (position < _length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = _map.Map((ulong)(position / _blockSize));
+            var left = _length - position;
+            var runBytes = run.Length > (ulong)(left / _blockSize) ? left : (long)run.Length * _blockSize;
+            if (runBytes <= 0)
+            {
+                throw Ext4Errors.Damaged($"The block map of inode {_inode} has an empty run at byte {position}.");
+            }
+
+            if (!run.IsZeros)
+            {
+                _volume.CopyTo((long)(run.Physical * (ulong)_blockSize), runBytes, target, position, buffer, $"data of inode {_inode}", cancellationToken);
+            }
+
+            position += runBytes;
+        }
+
+        RandomAccess.SetLength(target, _length);
+    }
 
     public override long Seek(long offset, SeekOrigin origin)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Pane.Host.DiskImages.Ext4;
 
 /// <summary>Random access to the bytes of an ext2/3/4 volume, shared by every open file of one filesystem.</summary>
@@ -44,6 +46,35 @@ internal sealed class Ext4Volume : IDisposable
 
                 done += read;
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies bytes at an offset into a file, all of them or an exception naming <paramref name="what"/>: straight
+    /// from the image file where it holds them as they are, else read through the volume's stream.
+    /// </summary>
+    public void CopyTo(long offset, long count, SafeFileHandle target, long targetOffset, byte[] buffer, string what, CancellationToken cancellationToken)
+    {
+        if (offset < 0 || count < 0 || offset > Length - count)
+        {
+            throw Ext4Errors.Damaged($"The {what} lies beyond the end of the volume ({Length} bytes).");
+        }
+
+        if (_stream is ReadOnlyDiskStream disk && disk.TryGetFileRange(offset, count, out var file, out var fileOffset))
+        {
+            FileRangeCopier.Copy(file, fileOffset, target, targetOffset, count, buffer, cancellationToken);
+            return;
+        }
+
+        while (count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count));
+            ReadAt(offset, chunk, what);
+            RandomAccess.Write(target, chunk, targetOffset);
+            offset += chunk.Length;
+            targetOffset += chunk.Length;
+            count -= chunk.Length;
         }
     }
 

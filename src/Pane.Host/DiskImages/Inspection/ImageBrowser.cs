@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pane.Host.DiskImages.Boot;
+using Pane.Host.DiskImages.Ext4;
 
 namespace Pane.Host.DiskImages.Inspection;
 
@@ -83,7 +84,16 @@ internal sealed class ImageBrowser
         var source = OpenFile(volumes, imagePath, path, partition);
         await using (source.ConfigureAwait(false))
         {
-            await AtomicFile.CopyAsync(source, outputFile, cancellationToken).ConfigureAwait(false);
+            if (source is Ext4FileStream file)
+            {
+                // Run by run, straight from the image file where it holds the bytes as they are.
+                AtomicFile.Write(outputFile, target => file.CopyTo(target, cancellationToken));
+            }
+            else
+            {
+                await AtomicFile.CopyAsync(source, outputFile, cancellationToken).ConfigureAwait(false);
+            }
+
             return source.Length;
         }
     }
