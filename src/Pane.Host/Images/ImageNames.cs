@@ -27,7 +27,7 @@ internal static class ImageNames
     /// <summary>Derives a name from a reference: a bare source's name (<c>arch</c>), else the file name without its extension.</summary>
     /// <param name="reference">The reference.</param>
     /// <returns>A valid name.</returns>
-    public static string Of(ImageReference reference)
+    public static string Derive(ImageReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (reference.Location.Length == 0)

@@ -115,7 +115,7 @@ internal sealed class ImageStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        name = ImageNames.Require(name ?? ImageNames.Of(reference));
+        name = ImageNames.Require(name ?? ImageNames.Derive(reference));
         var incoming = Path.Join(_home.ImagesDirectory, IncomingDirectoryName, name);
         using var pullLock = Lock(name);
         if (Find(name) is { } existing)

@@ -4,7 +4,7 @@ namespace Pane.Host.Tests.Plugins;
 public sealed class BuiltInPluginLayoutTests
 {
     public static TheoryData<string> BuiltInPlugins { get; } =
-        ["Pane.Runtime.QemuWhpx", "Pane.Runtime.Native", "Pane.Runtime.WslBridge", "Pane.Desktops"];
+        ["Pane.Runtime.QemuWhpx", "Pane.Runtime.Native", "Pane.Runtime.WslBridge", "Pane.Desktops", "Pane.ImageSources"];
 
     [Theory]
     [MemberData(nameof(BuiltInPlugins))]

@@ -163,8 +163,9 @@ public sealed class DoctorCommandTests
             using var json = JsonDocument.Parse(result.Output);
             var root = json.RootElement;
             Assert.Equal(
-                ["host", "plugins", "runtimes", "recipes", "problems", "canRunVirtualMachines"],
+                ["host", "plugins", "runtimes", "recipes", "defaultImage", "problems", "canRunVirtualMachines"],
                 root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["reference", "origin", "inStore"], root.GetProperty("defaultImage").EnumerateObject().Select(p => p.Name));
             var host = root.GetProperty("host");
             Assert.Equal(
                 ["operatingSystem", "architecture", "logicalProcessors", "physicalMemoryBytes", "virtualization", "hypervisors", "paneHome", "paneHomeWritable", "freeDiskBytes"],
