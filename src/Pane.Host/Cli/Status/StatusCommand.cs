@@ -4,7 +4,7 @@ using Pane.Host.Machines;
 
 namespace Pane.Host.Cli.Status;
 
-/// <summary><c>pane status</c>: running, stopped or stale, with uptime, runtime, accelerator and endpoints.</summary>
+/// <summary><c>pane status</c>: running, stopped or stale, with uptime, runtime, accelerator and endpoints (console, control, VNC display).</summary>
 internal sealed class StatusCommand
 {
     private readonly MachineController _machines;
@@ -27,7 +27,9 @@ internal sealed class StatusCommand
             status.Record?.ProcessId,
             status.Uptime is { } uptime ? Math.Round(uptime.TotalSeconds, 1) : null,
             status.Record?.ControlEndpoint,
-            status.Record?.ConsoleEndpoint)).ToList();
+            status.Record?.ConsoleEndpoint,
+            status.Record?.DisplayEndpoint,
+            status.Record?.DisplayWebSocketEndpoint)).ToList();
         if (json)
         {
             JsonOutput.Write(_console.Output, entries, JsonOutput.Context.IReadOnlyListStatusEntry);
@@ -40,7 +42,7 @@ internal sealed class StatusCommand
             return Task.FromResult(ExitCodes.Success);
         }
 
-        var table = new TextTable("NAME", "STATE", "RUNTIME", "ACCEL", "PID", "UPTIME", "CONSOLE");
+        var table = new TextTable("NAME", "STATE", "RUNTIME", "ACCEL", "PID", "UPTIME", "CONSOLE", "DISPLAY");
         foreach (var entry in entries)
         {
             table.AddRow(
@@ -50,7 +52,8 @@ internal sealed class StatusCommand
                 entry.Accelerator ?? "-",
                 entry.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 entry.UptimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds).ToString(@"d\.hh\:mm\:ss", CultureInfo.InvariantCulture) : "-",
-                entry.Console ?? "-");
+                entry.Console ?? "-",
+                entry.Display ?? "-");
         }
 
         table.Write(_console.Output);

@@ -9,4 +9,16 @@ namespace Pane.Host.Cli.Status;
 /// <param name="UptimeSeconds">Seconds since the start, when it runs.</param>
 /// <param name="Control">The control endpoint, when there is a record.</param>
 /// <param name="Console">The console endpoint, when there is a record.</param>
-internal sealed record StatusEntry(string Name, string State, string? Runtime, string? Accelerator, int? ProcessId, double? UptimeSeconds, string? Control, string? Console);
+/// <param name="Display">The VNC endpoint, when the machine shows its display over VNC.</param>
+/// <param name="DisplayWebSocket">The websocket endpoint for a browser VNC client, when there is one.</param>
+internal sealed record StatusEntry(
+    string Name,
+    string State,
+    string? Runtime,
+    string? Accelerator,
+    int? ProcessId,
+    double? UptimeSeconds,
+    string? Control,
+    string? Console,
+    string? Display,
+    string? DisplayWebSocket);
