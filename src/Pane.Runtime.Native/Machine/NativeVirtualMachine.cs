@@ -7,7 +7,7 @@ namespace Pane.Runtime.Native.Machine;
 /// <summary>
 /// A running native machine, inside the Pane process that started it: its console, its milestones as the console
 /// shows them, a shutdown that types <c>poweroff</c> on the console (the machine has no ACPI) and ends the vCPUs
-/// when the guest says it powered off or the grace period passes.
+/// when the guest says it powered off or the grace period passes. Its console ends when the machine does.
 /// </summary>
 internal sealed class NativeVirtualMachine : IVirtualMachine
 {
@@ -29,6 +29,7 @@ internal sealed class NativeVirtualMachine : IVirtualMachine
         _console = console;
         _clock = clock;
         _console.LineReceived += OnLine;
+        _machine.Exited.ContinueWith(_ => _console.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <inheritdoc/>
