@@ -8,6 +8,9 @@ namespace Pane.Host.Images;
 /// </summary>
 internal sealed class BaseImageResolver
 {
+    private const string NotAnImageRemedy =
+        "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.";
+
     private readonly ImageStore _store;
     private readonly DefaultImageResolver _defaults;
 
@@ -23,12 +26,7 @@ internal sealed class BaseImageResolver
     public string ResolveExisting(string image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (File.Exists(image))
-        {
-            return image;
-        }
-
-        return _store.Find(image) is { } stored ? _store.PathOf(stored) : image;
+        return FindExisting(image) ?? image;
     }
 
     /// <summary>Finds or acquires the base image of a machine.</summary>
@@ -40,14 +38,9 @@ internal sealed class BaseImageResolver
     public async Task<string> ResolveAsync(string? image, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         var text = image ?? _defaults.Resolve().Reference;
-        if (File.Exists(text))
+        if (FindExisting(text) is { } existing)
         {
-            return Path.GetFullPath(text);
-        }
-
-        if (_store.Find(text) is { } stored)
-        {
-            return _store.PathOf(stored);
+            return Path.GetFullPath(existing);
         }
 
         ImageReference reference;
@@ -57,18 +50,28 @@ internal sealed class BaseImageResolver
         }
         catch (ArgumentException error)
         {
-            throw new PaneException($"'{text}' is not an image file, an image in the store, or an image reference: {error.Message}", "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.", error);
+            throw new PaneException($"'{text}' is not an image file, an image in the store, or an image reference: {error.Message}", NotAnImageRemedy, error);
         }
 
         if (!SourceExists(reference))
         {
             throw new PaneException(
                 $"'{text}' is not an image file, an image in the store, or a reference an image source understands.",
-                "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.");
+                NotAnImageRemedy);
         }
 
         var (pulled, _) = await _store.PullAsync(reference, null, progress, cancellationToken).ConfigureAwait(false);
         return _store.PathOf(pulled);
+    }
+
+    private string? FindExisting(string image)
+    {
+        if (File.Exists(image))
+        {
+            return image;
+        }
+
+        return _store.Find(image) is { } stored ? _store.PathOf(stored) : null;
     }
 
     private bool SourceExists(ImageReference reference)
