@@ -19,21 +19,9 @@ internal sealed partial class DnfScript : PackageManagerScript
     public override string IsInstalledCondition() =>
         "case \"$package\" in @*) { dnf -q environment list --installed; dnf -q group list --installed; } 2>/dev/null | grep -qw -- \"${package#@}\" ;; *) rpm -q \"$package\" >/dev/null 2>&1 ;; esac";
 
-    public override IPackageProgressReader CreateProgressReader() => new Reader();
+    public override IPackageProgressReader CreateProgressReader() => new CounterLineProgressReader(Step());
 
     /// <summary>dnf's <c>  Installing       : xfce4-panel-4.18.6-1.fc40.x86_64    12/258</c>.</summary>
     [GeneratedRegex(@"^\s*(?:Installing|Upgrading|Reinstalling)\s*:.*?\s(?<done>\d+)/(?<total>\d+)\s*$")]
     private static partial Regex Step();
-
-    private sealed class Reader : IPackageProgressReader
-    {
-        public bool TryRead(string line, out PackageProgress progress)
-        {
-            var match = Step().Match(line);
-            progress = match.Success
-                ? new PackageProgress(int.Parse(match.Groups["done"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["total"].Value, CultureInfo.InvariantCulture))
-                : default;
-            return match.Success;
-        }
-    }
 }

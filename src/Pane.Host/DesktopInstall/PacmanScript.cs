@@ -24,21 +24,9 @@ internal sealed partial class PacmanScript : PackageManagerScript
 
     public override string IsInstalledCondition() => "pacman -Q \"$package\" >/dev/null 2>&1 || pacman -Qg \"$package\" >/dev/null 2>&1";
 
-    public override IPackageProgressReader CreateProgressReader() => new Reader();
+    public override IPackageProgressReader CreateProgressReader() => new CounterLineProgressReader(Step());
 
     /// <summary>pacman's <c>(12/258) installing xfce4-panel</c>.</summary>
     [GeneratedRegex(@"\(\s*(?<done>\d+)/(?<total>\d+)\) (?:installing|upgrading|reinstalling) ")]
     private static partial Regex Step();
-
-    private sealed class Reader : IPackageProgressReader
-    {
-        public bool TryRead(string line, out PackageProgress progress)
-        {
-            var match = Step().Match(line);
-            progress = match.Success
-                ? new PackageProgress(int.Parse(match.Groups["done"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["total"].Value, CultureInfo.InvariantCulture))
-                : default;
-            return match.Success;
-        }
-    }
 }

@@ -11,7 +11,7 @@ internal static class ImageInfoView
     {
         writer.WriteLine($"Image:            {summary.Path}");
         writer.WriteLine($"Format:           {summary.Format}");
-        writer.WriteLine($"Virtual size:     {Size(summary.VirtualSize)} ({summary.VirtualSize.ToString(CultureInfo.InvariantCulture)} bytes)");
+        writer.WriteLine($"Virtual size:     {ByteCount.Format(summary.VirtualSize, "0.#")} ({summary.VirtualSize.ToString(CultureInfo.InvariantCulture)} bytes)");
         foreach (var backing in summary.BackingChain)
         {
             writer.WriteLine($"Backing file:     {backing}");
@@ -32,7 +32,7 @@ internal static class ImageInfoView
                 table.AddRow(
                     partition.Number.ToString(CultureInfo.InvariantCulture),
                     partition.Offset.ToString(CultureInfo.InvariantCulture),
-                    Size(partition.Size),
+                    ByteCount.Format(partition.Size, "0.#"),
                     partition.TypeName,
                     partition.Name ?? "-",
                     partition.PartUuid,
@@ -78,20 +78,4 @@ internal static class ImageInfoView
 
     private static string On(int? partition) =>
         partition is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (partition {partition})");
-
-    private static string Size(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes} B")
-            : string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {units[unit]}");
-    }
 }

@@ -42,7 +42,7 @@ internal sealed class ImageListCommand
             table.AddRow(
                 image.Name,
                 image.Format,
-                TransferProgressView.Bytes(image.SizeBytes),
+                ByteCount.Format(image.SizeBytes),
                 image.Family ?? "-",
                 image.Source,
                 image.AddedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

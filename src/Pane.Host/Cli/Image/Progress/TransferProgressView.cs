@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Pane.Host.Cli.Output;
 using Pane.Images;
 
 namespace Pane.Host.Cli.Image.Progress;
@@ -101,30 +102,11 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
         }
 
         var percent = value.BytesTotal is > 0 ? string.Create(CultureInfo.InvariantCulture, $" {100.0 * value.BytesDone / value.BytesTotal.Value,5:0.0}%") : string.Empty;
-        var of = value.BytesTotal is { } all ? $" / {Bytes(all)}" : string.Empty;
-        var rate = _rate > 0 ? $"  {Bytes((long)_rate)}/s" : string.Empty;
+        var of = value.BytesTotal is { } all ? $" / {ByteCount.Format(all)}" : string.Empty;
+        var rate = _rate > 0 ? $"  {ByteCount.Format((long)_rate)}/s" : string.Empty;
         var left = eta is { } e ? $"  ETA {TimeSpan.FromSeconds(Math.Ceiling(e)):g}" : string.Empty;
-        _writer.Write($"\r{value.Stage,-8} {Bytes(value.BytesDone)}{of}{percent}{rate}{left}\u001b[K");
+        _writer.Write($"\r{value.Stage,-8} {ByteCount.Format(value.BytesDone)}{of}{percent}{rate}{left}\u001b[K");
         _writer.Flush();
         _lineOpen = true;
-    }
-
-    /// <summary>Writes a byte count in binary units with one decimal.</summary>
-    /// <param name="bytes">The count.</param>
-    /// <returns>The text, such as <c>1.5 GiB</c>.</returns>
-    public static string Bytes(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes} B")
-            : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {units[unit]}");
     }
 }

@@ -1,3 +1,4 @@
+using Pane.Host.Cli.Output;
 using System.Text.Json;
 using Pane.Host.Cli.Image.Progress;
 using Pane.Host.Images;
@@ -45,7 +46,7 @@ internal sealed class ImagePullCommand
         else
         {
             var what = added ? "Added" : "The store has";
-            await _console.Output.WriteLineAsync($"{what} image '{image.Name}' ({image.Format}, {TransferProgressView.Bytes(image.SizeBytes)}, family {image.Family ?? "unknown"}, sha256 {image.Sha256}).").ConfigureAwait(false);
+            await _console.Output.WriteLineAsync($"{what} image '{image.Name}' ({image.Format}, {ByteCount.Format(image.SizeBytes)}, family {image.Family ?? "unknown"}, sha256 {image.Sha256}).").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
