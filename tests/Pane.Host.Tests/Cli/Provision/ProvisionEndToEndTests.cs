@@ -55,7 +55,7 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
         Assert.Contains("created 'alice', admin groups: wheel, sudo", first.StandardOutputText, StringComparison.Ordinal);
         Assert.Contains("Verified: 'alice' is in wheel and sudo", first.StandardOutputText, StringComparison.Ordinal);
         Assert.Contains("powered off after the ACPI power button", first.StandardOutputText, StringComparison.Ordinal);
-        Assert.True(await IsHashOfAsync(afterFirst.Shadow["root"], generated.Groups["password"].Value), afterFirst.Shadow["root"]);
+        Assert.True(await IsHashOfAsync(afterFirst.Shadow["root"], generated.Groups["password"].Value), "root's hash is not of the generated password");
         Assert.True(await IsHashOfAsync(afterFirst.Shadow["alice"], FirstPassword), afterFirst.Shadow["alice"]);
         Assert.Equal("wheel:x:10:alice", afterFirst.Group["wheel"]);
         Assert.Equal("sudo:x:27:alice", afterFirst.Group["sudo"]);
@@ -106,7 +106,10 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
             Read("/etc/sudoers.d/10-pane-admins"));
     }
 
-    /// <summary>Hashes the password again with the hash's own salt (busybox mkpasswd on the host) and compares.</summary>
+    /// <summary>
+    /// Hashes the password again with the hash's own salt (busybox mkpasswd on the host) and compares. The
+    /// <c>--</c> matters: a generated password may begin with <c>-</c>, which mkpasswd would otherwise take as an option.
+    /// </summary>
     private static async Task<bool> IsHashOfAsync(string hash, string password)
     {
         var parts = hash.Split('$');
@@ -115,7 +118,7 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
             return false;
         }
 
-        var again = await new ProcessRunner().RunAsync(new ProcessCommand("busybox", ["mkpasswd", "-m", "sha512", "-S", parts[2], password]), TestContext.Current.CancellationToken);
+        var again = await new ProcessRunner().RunAsync(new ProcessCommand("busybox", ["mkpasswd", "-m", "sha512", "-S", parts[2], "--", password]), TestContext.Current.CancellationToken);
         return again.StandardOutputText.Trim() == hash;
     }
 
