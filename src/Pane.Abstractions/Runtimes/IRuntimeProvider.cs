@@ -18,6 +18,10 @@ public interface IRuntimeProvider
     RuntimeCapabilities Capabilities { get; }
 
     /// <summary>Finds out whether this runtime can run a machine on this host, and how well.</summary>
+    /// <remarks>
+    /// The engine starts every provider's probe in turn on one thread and awaits them together, so a probe should not
+    /// block its caller: await slow work (a process, a file, a trial run) instead of waiting on it.
+    /// </remarks>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The availability, score and details; never throws for an unusable host.</returns>
     Task<RuntimeProbeResult> ProbeAsync(CancellationToken cancellationToken);

@@ -20,6 +20,24 @@ namespace Pane.Host.Cli;
 /// <summary>The <c>pane</c> command tree, and the one place that turns outcomes into exit codes.</summary>
 internal static class PaneCommandLine
 {
+    /// <summary>Gets every top-level command: its name, and how to build it.</summary>
+    internal static IReadOnlyList<TopLevelCommand> Commands { get; } =
+    [
+        new("plugins", PluginsCommandDefinition.Create),
+        new("runtimes", RuntimesCommandDefinition.Create),
+        new("recipes", RecipesCommandDefinition.Create),
+        new("doctor", DoctorCommandDefinition.Create),
+        new("image", ImageCommandDefinition.Create),
+        new("launch", LaunchCommandDefinition.Create),
+        new("console", ConsoleCommandDefinition.Create),
+        new("status", StatusCommandDefinition.Create),
+        new("stop", StopCommandDefinition.Create),
+        new("config", ConfigCommandDefinition.Create),
+        new("workspace", WorkspaceCommandDefinition.Create),
+        new("provision", ProvisionCommandDefinition.Create),
+        new("install-desktop", InstallDesktopCommandDefinition.Create),
+    ];
+
     /// <summary>Parses and runs a command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="console">Where output and errors go.</param>
@@ -33,7 +51,7 @@ internal static class PaneCommandLine
         CancellationToken cancellationToken)
     {
         var host = new CliHost(console, GlobalOptions.CreateHome(), overrides);
-        var parseResult = CreateRoot(host).Parse(args);
+        var parseResult = CreateRoot(host, args).Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)
@@ -74,28 +92,27 @@ internal static class PaneCommandLine
         }
     }
 
-    /// <summary>Creates the command tree.</summary>
+    /// <summary>Creates the command tree for a command line.</summary>
+    /// <remarks>
+    /// When the arguments name a command, the tree holds only that command: building the dozens of options of every
+    /// other command is most of the parser's start-up. Anything else (no command, an unknown word, <c>--help</c> on
+    /// its own) gets the whole tree, so help lists every command and a typo gets the parser's suggestions.
+    /// </remarks>
     /// <param name="host">Runs the commands' classes.</param>
+    /// <param name="args">The arguments the tree will parse.</param>
     /// <returns>The root command.</returns>
-    public static RootCommand CreateRoot(CliHost host)
+    public static RootCommand CreateRoot(CliHost host, IReadOnlyList<string> args)
     {
-        var root = new RootCommand("Pane boots Linux desktops in virtual machines.")
+        var named = NamedCommand(args);
+        var root = new RootCommand("Pane boots Linux desktops in virtual machines.") { host.Home };
+        foreach (var command in Commands)
         {
-            host.Home,
-            PluginsCommandDefinition.Create(host),
-            RuntimesCommandDefinition.Create(host),
-            RecipesCommandDefinition.Create(host),
-            DoctorCommandDefinition.Create(host),
-            ImageCommandDefinition.Create(host),
-            LaunchCommandDefinition.Create(host),
-            ConsoleCommandDefinition.Create(host),
-            StatusCommandDefinition.Create(host),
-            StopCommandDefinition.Create(host),
-            ConfigCommandDefinition.Create(host),
-            WorkspaceCommandDefinition.Create(host),
-            ProvisionCommandDefinition.Create(host),
-            InstallDesktopCommandDefinition.Create(host),
-        };
+            if (named is null || string.Equals(command.Name, named, StringComparison.Ordinal))
+            {
+                root.Subcommands.Add(command.Create(host));
+            }
+        }
+
         root.SetAction(async (_, _) =>
         {
             await host.Console.Error.WriteLineAsync("error: No command given.").ConfigureAwait(false);
@@ -103,5 +120,39 @@ internal static class PaneCommandLine
             return ExitCodes.Usage;
         });
         return root;
+    }
+
+    /// <summary>Finds the top-level command the arguments name: the first word that is neither an option nor <c>--home</c>'s value.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The command's name, or <see langword="null"/> when the first such word names no command, or there is none.</returns>
+    private static string? NamedCommand(IReadOnlyList<string> args)
+    {
+        for (var index = 0; index < args.Count; index++)
+        {
+            var argument = args[index];
+            if (argument == GlobalOptions.HomeName)
+            {
+                index++;
+            }
+            else if (!argument.StartsWith('-'))
+            {
+                return IsCommandName(argument) ? argument : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCommandName(string word)
+    {
+        foreach (var command in Commands)
+        {
+            if (string.Equals(command.Name, word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Pane.Host.Platform.Kvm;
 using Pane.Host.Platform.Whp;
 using Pane.Platform;
@@ -15,7 +14,8 @@ internal sealed class HypervisorProbe : IHypervisorProbe
     private readonly KvmProbe _kvm;
     private readonly WindowsHypervisorPlatformProbe _windowsHypervisorPlatform;
     private readonly KvmVerdictCache? _kvmVerdicts;
-    private readonly ConcurrentDictionary<HypervisorKind, Lazy<Task<HypervisorStatus>>> _probes = new();
+    private readonly Lazy<Task<HypervisorStatus>> _kvmProbe;
+    private readonly Lazy<Task<HypervisorStatus>> _windowsHypervisorPlatformProbe;
 
     /// <summary>Initializes a new instance of the <see cref="HypervisorProbe"/> class for this host.</summary>
     /// <param name="kvmVerdicts">Where the KVM verdict is remembered for the rest of the host's boot, if anywhere.</param>
@@ -33,28 +33,27 @@ internal sealed class HypervisorProbe : IHypervisorProbe
         _kvm = kvm;
         _windowsHypervisorPlatform = windowsHypervisorPlatform;
         _kvmVerdicts = kvmVerdicts;
+        _kvmProbe = new Lazy<Task<HypervisorStatus>>(ProbeKvmOncePerBootAsync);
+        _windowsHypervisorPlatformProbe = new Lazy<Task<HypervisorStatus>>(
+            () => Task.Run(_windowsHypervisorPlatform.Probe, CancellationToken.None));
     }
 
     /// <inheritdoc/>
     public Task<HypervisorStatus> ProbeAsync(HypervisorKind kind, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(kind))
+        var shared = kind switch
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a hypervisor Pane knows.");
-        }
+            HypervisorKind.Kvm => _kvmProbe,
+            HypervisorKind.WindowsHypervisorPlatform => _windowsHypervisorPlatformProbe,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a hypervisor Pane knows."),
+        };
 
         // The shared probe ignores any one caller's token; a caller that cancels only stops waiting.
-        var probe = _probes.GetOrAdd(kind, k => new Lazy<Task<HypervisorStatus>>(() => StartProbe(k))).Value;
+        var probe = shared.Value;
         return cancellationToken.IsCancellationRequested
             ? Task.FromCanceled<HypervisorStatus>(cancellationToken)
             : probe.WaitAsync(cancellationToken);
     }
-
-    private Task<HypervisorStatus> StartProbe(HypervisorKind kind) => kind switch
-    {
-        HypervisorKind.Kvm => ProbeKvmOncePerBootAsync(),
-        _ => Task.Run(_windowsHypervisorPlatform.Probe, CancellationToken.None),
-    };
 
     private async Task<HypervisorStatus> ProbeKvmOncePerBootAsync()
     {

@@ -19,7 +19,8 @@ namespace Pane.Host.Plugins;
 /// further one several more. All that adds are extra folders, searched for a flat <c>&lt;Name&gt;.dll</c>, from a
 /// runtimeconfig's <c>additionalProbingPaths</c> and the runtime package store: the SDK writes no such folders into
 /// a plugin's or a host's runtimeconfig, and the store and NuGet folders it would name are laid out by package, where
-/// a flat search finds nothing.
+/// a flat search finds nothing. The shared assemblies' own references are shared lazily, as the plugin loads them,
+/// rather than by loading their whole reference graph up front for every plugin (some twenty framework assemblies).
 /// </remarks>
 internal sealed class McMasterPluginLoader : IPluginLoader
 {
@@ -34,7 +35,8 @@ internal sealed class McMasterPluginLoader : IPluginLoader
     {
         var builder = new AssemblyLoadContextBuilder()
             .SetMainAssemblyPath(assemblyPath)
-            .PreferDefaultLoadContext(true);
+            .PreferDefaultLoadContext(true)
+            .IsLazyLoaded(true);
         foreach (var shared in s_sharedAssemblies)
         {
             builder.PreferDefaultLoadContextAssembly(shared);

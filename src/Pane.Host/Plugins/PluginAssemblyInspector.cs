@@ -5,11 +5,14 @@ namespace Pane.Host.Plugins;
 
 /// <summary>
 /// Checks a plugin assembly through its metadata, without loading it: that it is a .NET assembly, that it was
-/// built against the host's major version of Pane.Abstractions, and that it names its entry class.
+/// built against the host's major version of Pane.Abstractions, and that it names its entry class, whose name it
+/// reads from the attribute's blob.
 /// </summary>
 /// <remarks>
 /// The version check cannot be left to the loader: sharing the contract assembly with the host unifies any
 /// version of it silently, and a plugin built against another major version would fail later, far from the cause.
+/// Reading the entry class's name here also spares the loader the reflection that builds the attribute object,
+/// which is one of the larger costs of the first plugin's load.
 /// </remarks>
 internal static class PluginAssemblyInspector
 {
@@ -20,9 +23,14 @@ internal static class PluginAssemblyInspector
     /// <summary>Inspects a plugin assembly.</summary>
     /// <param name="candidate">The plugin.</param>
     /// <param name="hostAbstractionsVersion">The version of the host's Pane.Abstractions assembly.</param>
+    /// <param name="entryTypeName">
+    /// The entry class's name as the attribute holds it (namespace-qualified, or assembly-qualified for a class of
+    /// another assembly), or <see langword="null"/> when the plugin may not be loaded or the attribute names none.
+    /// </param>
     /// <returns><see langword="null"/> when the plugin may be loaded; otherwise why not.</returns>
-    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion)
+    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion, out string? entryTypeName)
     {
+        entryTypeName = null;
         try
         {
             using var stream = File.OpenRead(candidate.Path);
@@ -39,7 +47,7 @@ internal static class PluginAssemblyInspector
             }
 
             return CheckAbstractionsVersion(candidate, metadata, hostAbstractionsVersion)
-                ?? CheckEntryAttribute(candidate, metadata);
+                ?? CheckEntryAttribute(candidate, metadata, out entryTypeName);
         }
         catch (BadImageFormatException)
         {
@@ -88,12 +96,15 @@ internal static class PluginAssemblyInspector
         return null;
     }
 
-    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata)
+    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata, out string? entryTypeName)
     {
+        entryTypeName = null;
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
-            if (IsEntryAttribute(metadata, metadata.GetCustomAttribute(handle)))
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (IsEntryAttribute(metadata, attribute))
             {
+                entryTypeName = ReadTypeArgument(metadata, attribute);
                 return null;
             }
         }
@@ -121,5 +132,16 @@ internal static class PluginAssemblyInspector
         var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
         return metadata.StringComparer.Equals(type.Namespace, EntryAttributeNamespace)
             && metadata.StringComparer.Equals(type.Name, EntryAttributeName);
+    }
+
+    /// <summary>
+    /// Reads the attribute's one constructor argument, a <see cref="Type"/>, which metadata keeps as the type's name
+    /// after the blob's prolog; <see langword="null"/> for a null argument or a blob of another shape.
+    /// </summary>
+    private static string? ReadTypeArgument(MetadataReader metadata, CustomAttribute attribute)
+    {
+        const ushort Prolog = 0x0001;
+        var blob = metadata.GetBlobReader(attribute.Value);
+        return blob.Length > sizeof(ushort) && blob.ReadUInt16() == Prolog ? blob.ReadSerializedString() : null;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class PluginCatalogBuilder
     private readonly List<IDesktopRecipe> _desktopRecipes = [];
     private readonly List<IImageSource> _imageSources = [];
     private readonly List<IDisposable> _owned = [];
-    private readonly Dictionary<(PluginContributionKind Kind, string Id), string> _owners = [];
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
 
     private PluginCatalogBuilder(IServiceProvider services, IEnumerable<PluginLoadError> loadErrors)
     {
@@ -110,7 +110,8 @@ internal sealed class PluginCatalogBuilder
             return null;
         }
 
-        if (_owners.TryGetValue((kind, id), out var owner))
+        var ownerKey = $"{kindText}/{id}";
+        if (_owners.TryGetValue(ownerKey, out var owner))
         {
             _errors.Add(new PluginLoadError(
                 registration.Name,
@@ -120,7 +121,7 @@ internal sealed class PluginCatalogBuilder
             return null;
         }
 
-        _owners.Add((kind, id), registration.Name);
+        _owners.Add(ownerKey, registration.Name);
         switch (kind)
         {
             case PluginContributionKind.RuntimeProvider:

@@ -22,7 +22,9 @@ internal static class PluginDiscovery
                 continue;
             }
 
-            foreach (var pluginDirectory in Directory.GetDirectories(fullDirectory).Order(StringComparer.Ordinal))
+            var pluginDirectories = Directory.GetDirectories(fullDirectory);
+            Array.Sort(pluginDirectories, StringComparer.Ordinal);
+            foreach (var pluginDirectory in pluginDirectories)
             {
                 var name = Path.GetFileName(pluginDirectory);
                 var assemblyPath = Path.Join(pluginDirectory, name + ".dll");

@@ -28,7 +28,7 @@ internal sealed class PluginRegistrar
     /// <returns>What the plugin registered, or <see langword="null"/> when it could not be used.</returns>
     public PluginRegistration? Register(PluginCandidate candidate, out PluginLoadError? error)
     {
-        error = PluginAssemblyInspector.Inspect(candidate, _hostAbstractionsVersion);
+        error = PluginAssemblyInspector.Inspect(candidate, _hostAbstractionsVersion, out var entryTypeName);
         if (error is not null)
         {
             return null;
@@ -39,7 +39,7 @@ internal sealed class PluginRegistrar
         try
         {
             assembly = _loader.Load(candidate.Path);
-            entryType = assembly.GetCustomAttribute<PanePluginAttribute>()?.EntryType;
+            entryType = FindEntryType(assembly, entryTypeName);
         }
         catch (Exception exception)
         {
@@ -118,6 +118,14 @@ internal sealed class PluginRegistrar
             return null;
         }
     }
+
+    /// <summary>
+    /// Finds the entry class by the name the inspector read, and only where that is not a plain name of this
+    /// assembly's own class (an entry class of another assembly, say) by building the attribute.
+    /// </summary>
+    private static Type? FindEntryType(Assembly assembly, string? entryTypeName) =>
+        (entryTypeName is null || entryTypeName.Contains(',', StringComparison.Ordinal) ? null : assembly.GetType(entryTypeName, throwOnError: false))
+        ?? assembly.GetCustomAttribute<PanePluginAttribute>()?.EntryType;
 
     private static string ReadVersion(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -56,14 +56,35 @@ internal static class PluginServiceCollectionExtensions
     /// </summary>
     private static void CopyPrivateServices(IServiceCollection services, IReadOnlyList<ServiceDescriptor> pluginServices)
     {
-        var taken = services.Select(descriptor => (descriptor.ServiceType, descriptor.ServiceKey)).ToHashSet();
+        var existingCount = services.Count;
+        var takenTypes = new HashSet<Type>();
+        for (var index = 0; index < existingCount; index++)
+        {
+            takenTypes.Add(services[index].ServiceType);
+        }
+
         foreach (var descriptor in pluginServices)
         {
-            if (!taken.Contains((descriptor.ServiceType, descriptor.ServiceKey)))
+            if (!takenTypes.Contains(descriptor.ServiceType) || !IsTaken(services, existingCount, descriptor))
             {
                 services.Add(descriptor);
             }
         }
+    }
+
+    /// <summary>Tells whether one of the first <paramref name="existingCount"/> registrations has the descriptor's type and key.</summary>
+    private static bool IsTaken(IServiceCollection services, int existingCount, ServiceDescriptor descriptor)
+    {
+        for (var index = 0; index < existingCount; index++)
+        {
+            var existing = services[index];
+            if (existing.ServiceType == descriptor.ServiceType && Equals(existing.ServiceKey, descriptor.ServiceKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

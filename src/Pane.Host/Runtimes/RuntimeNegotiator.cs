@@ -6,7 +6,8 @@ namespace Pane.Host.Runtimes;
 
 /// <summary>
 /// The <see cref="IRuntimeNegotiator"/> over the runtime providers of the <see cref="IPluginCatalog"/>:
-/// probes them all at once, ranks the available ones by score and picks one.
+/// starts every provider's probe in turn on the calling thread and awaits them together, so asynchronous probes run
+/// at once and probes answered from a cache cost no thread switch; ranks the available ones by score and picks one.
 /// </summary>
 internal sealed class RuntimeNegotiator : IRuntimeNegotiator
 {
@@ -27,11 +28,11 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         var isAuto = string.Equals(requestedId, Auto, StringComparison.OrdinalIgnoreCase);
         var requestedProvider = isAuto ? null : FindProvider(providers, requestedId);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var probes = new Task<RuntimeProbeResult>[providers.Count];
         for (var index = 0; index < probes.Length; index++)
         {
-            var provider = providers[index];
-            probes[index] = Task.Run(() => ProbeAsync(provider, cancellationToken), cancellationToken);
+            probes[index] = ProbeAsync(providers[index], cancellationToken);
         }
 
         await Task.WhenAll(probes).ConfigureAwait(false);

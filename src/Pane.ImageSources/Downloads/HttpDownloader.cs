@@ -20,7 +20,7 @@ internal sealed class HttpDownloader : IDisposable
     private const string StateSuffix = ".partial.json";
 
     private readonly DownloadOptions _options;
-    private readonly HttpClient _client;
+    private HttpClient? _client;
     private readonly Func<string, long?> _freeSpace;
 
     /// <summary>Initializes a new instance of the <see cref="HttpDownloader"/> class.</summary>
@@ -37,16 +37,6 @@ internal sealed class HttpDownloader : IDisposable
     {
         _options = options;
         _freeSpace = freeSpace;
-        _client = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = options.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-            AllowAutoRedirect = true,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pane", "0.1"));
     }
 
     /// <summary>Gets the partial file of a download.</summary>
@@ -146,7 +136,7 @@ internal sealed class HttpDownloader : IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _client?.Dispose();
 
     private async Task<long> AttemptAsync(Uri url, string sha256, string file, PartialDownload? state, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
@@ -230,7 +220,7 @@ internal sealed class HttpDownloader : IDisposable
         stall.CancelAfter(_options.StallTimeout + _options.ConnectTimeout);
         try
         {
-            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
+            return await LazyInitializer.EnsureInitialized(ref _client, () => CreateClient(_options)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -393,5 +383,24 @@ internal sealed class HttpDownloader : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Creates the HTTP client on the first download, so that a command which only lists the image sources never
+    /// loads the HTTP stack.
+    /// </summary>
+    private static HttpClient CreateClient(DownloadOptions options)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectTimeout = options.ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = true,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pane", "0.1"));
+        return client;
     }
 }

@@ -159,4 +159,49 @@ public sealed class PaneCommandLineTests
             Assert.Equal("/tmp/pane-home-a", home);
         }
     }
+
+    public sealed class CreateRoot
+    {
+        private static readonly CliHost s_host = new(new CliConsole(TextWriter.Null, TextWriter.Null), GlobalOptions.CreateHome(), overrides: null);
+
+        [Fact]
+        public void Each_command_in_the_table_builds_a_command_of_its_own_name()
+        {
+            // When
+            var built = PaneCommandLine.Commands.Select(command => (command.Name, Built: command.Create(s_host).Name)).ToList();
+
+            // Then
+            Assert.All(built, pair => Assert.Equal(pair.Name, pair.Built));
+            Assert.Equal(built.Count, built.Select(pair => pair.Name).Distinct(StringComparer.Ordinal).Count());
+        }
+
+        [Theory]
+        [InlineData("runtimes", new[] { "runtimes", "--json" })]
+        [InlineData("plugins", new[] { "--home", "runtimes", "plugins" })]
+        [InlineData("image", new[] { "--home=/tmp/x", "image", "list" })]
+        [InlineData("launch", new[] { "launch", "--help" })]
+        public void A_named_command_is_the_only_one_in_the_tree(string expected, string[] args)
+        {
+            // When
+            var root = PaneCommandLine.CreateRoot(s_host, args);
+
+            // Then
+            Assert.Equal([expected], root.Subcommands.Select(command => command.Name));
+            Assert.Contains(s_host.Home, root.Options);
+        }
+
+        [Theory]
+        [InlineData]
+        [InlineData("--help")]
+        [InlineData("frobnicate", "runtimes")]
+        [InlineData("--home", "/tmp/x")]
+        public void Without_a_named_command_the_tree_has_every_command(params string[] args)
+        {
+            // When
+            var root = PaneCommandLine.CreateRoot(s_host, args);
+
+            // Then
+            Assert.Equal(PaneCommandLine.Commands.Select(command => command.Name), root.Subcommands.Select(command => command.Name));
+        }
+    }
 }

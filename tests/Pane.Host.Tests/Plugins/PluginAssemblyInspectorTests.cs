@@ -12,17 +12,18 @@ public sealed class PluginAssemblyInspectorTests
         private static readonly Version s_hostVersion = typeof(IPanePlugin).Assembly.GetName().Version!;
 
         [Fact]
-        public void Accepts_a_good_plugin()
+        public void Accepts_a_good_plugin_and_reads_the_name_of_its_entry_class()
         {
             // Given
             using var folder = new PluginFolder();
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion);
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName);
 
             // Then
             Assert.Null(error);
+            Assert.Equal("Pane.TestPlugins.Good.GoodPlugin", entryTypeName);
         }
 
         [Fact]
@@ -33,7 +34,7 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0));
+            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0), out _);
 
             // Then
             Assert.NotNull(error);
@@ -52,7 +53,7 @@ public sealed class PluginAssemblyInspectorTests
             File.WriteAllText(path, "hello");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion, out _);
 
             // Then
             Assert.Equal("Text.dll is not a .NET assembly.", error?.Reason);
@@ -65,7 +66,7 @@ public sealed class PluginAssemblyInspectorTests
             var native = Path.Join(RuntimeEnvironmentDirectory(), OperatingSystem.IsWindows() ? "coreclr.dll" : "libcoreclr.so");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion, out _);
 
             // Then
             Assert.Equal($"{Path.GetFileName(native)} is not a .NET assembly.", error?.Reason);

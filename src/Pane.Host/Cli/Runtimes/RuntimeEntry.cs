@@ -49,7 +49,6 @@ internal sealed record RuntimeEntry(
         ArgumentNullException.ThrowIfNull(candidate);
         var provider = candidate.Provider;
         var probe = candidate.Probe;
-        var capabilities = provider.Capabilities;
         return new RuntimeEntry(
             provider.Id,
             provider.DisplayName,
@@ -61,9 +60,24 @@ internal sealed record RuntimeEntry(
             probe.Reason,
             probe.Remedy,
             SortedByKey(probe.Details),
-            s_capabilityNames.Where(c => capabilities.HasFlag(c.Flag)).Select(c => c.Name).ToList(),
+            CapabilityNames(provider.Capabilities),
             chosen,
             candidate.Verdict);
+    }
+
+    /// <summary>Names the capabilities in a fixed order.</summary>
+    private static List<string> CapabilityNames(RuntimeCapabilities capabilities)
+    {
+        var names = new List<string>(s_capabilityNames.Length);
+        foreach (var (flag, name) in s_capabilityNames)
+        {
+            if (capabilities.HasFlag(flag))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Copies the details in the ordinal order of their keys, which JSON output keeps.</summary>
