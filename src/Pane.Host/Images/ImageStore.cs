@@ -195,9 +195,12 @@ internal sealed class ImageStore
         return await FileHash.ComputeAsync(path, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes an image, unless a running machine uses it.</summary>
+    /// <summary>
+    /// Removes an image, unless a running machine uses it or a machine keeps a root overlay backed by it (the
+    /// overlay holds that machine's installed packages and settings, and is worthless without its base).
+    /// </summary>
     /// <param name="name">The image's name.</param>
-    /// <exception cref="PaneException">The store has no such image, or a running machine uses it.</exception>
+    /// <exception cref="PaneException">The store has no such image, or a machine depends on it.</exception>
     public void Remove(string name)
     {
         var folder = ImageNames.IsValid(name) ? Path.GetFullPath(Path.Join(_home.ImagesDirectory, name)) : null;
@@ -212,6 +215,13 @@ internal sealed class ImageStore
             throw new PaneException(
                 $"Image '{name}' is in use by the running machine '{machine}'.",
                 $"Stop it first with 'pane stop --name {machine}', then remove the image.");
+        }
+
+        if (MachineWithOverlayOn(folder) is { } keeper)
+        {
+            throw new PaneException(
+                $"Image '{name}' is the base of the root overlay that machine '{keeper}' keeps between launches (its installed packages and settings).",
+                $"Keep the image, or drop that overlay first with 'pane workspace reset --name {keeper}', which discards the changes in it.");
         }
 
         var trash = Path.Join(_home.ImagesDirectory, IncomingDirectoryName, $".removing-{name}-{Guid.NewGuid():N}");
@@ -239,6 +249,49 @@ internal sealed class ImageStore
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Finds a machine whose kept root overlay has a file of the image's folder in its backing chain. An overlay
+    /// that cannot be read as qcow2 is skipped: it cannot be booted with or without the image.
+    /// </summary>
+    private string? MachineWithOverlayOn(string folder)
+    {
+        if (!Directory.Exists(_home.MachinesDirectory))
+        {
+            return null;
+        }
+
+        var prefix = folder + Path.DirectorySeparatorChar;
+        foreach (var machineFolder in Directory.EnumerateDirectories(_home.MachinesDirectory))
+        {
+            var overlay = Path.Join(machineFolder, WorkspaceMaintenance.RootOverlayFileName);
+            if (File.Exists(overlay) && BackingChainOf(overlay).Any(path => path.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return Path.GetFileName(machineFolder);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The full paths of a qcow2 file and its backing files, as far as they could be followed: a missing backing
+    /// file still names itself.
+    /// </summary>
+    private static List<string> BackingChainOf(string overlay)
+    {
+        var chain = new List<string>();
+        try
+        {
+            DiskImageLayers.Open(overlay, "qcow2", chain, out _).Dispose();
+        }
+        catch (Exception error) when (error is ImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            // The chain so far still tells which files the overlay names.
+        }
+
+        return chain;
     }
 
     private string? FamilyOf(string file)

@@ -257,6 +257,60 @@ public sealed class ImageStoreCommandsTests
             Assert.True(File.Exists(disk));
         }
 
+        [Fact]
+        public async Task Refuses_while_a_stopped_machine_keeps_a_root_overlay_on_the_image_and_removes_it_once_the_overlay_is_reset()
+        {
+            // Given
+            using var pane = new PaneCli();
+            var disk = _scratch.File("base.raw");
+            await File.WriteAllBytesAsync(disk, new byte[65536], TestContext.Current.CancellationToken);
+            await pane.RunAsync("image", "import", disk);
+            var machine = Directory.CreateDirectory(Path.Join(pane.Home, "vms", "desk")).FullName;
+            var overlay = Path.Join(machine, "root.qcow2");
+            var created = await new ProcessRunner().RunAsync(
+                new ProcessCommand("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", Path.Join(pane.Images, "base", "base.raw"), overlay]),
+                TestContext.Current.CancellationToken);
+
+            // When
+            var refused = await pane.RunAsync("image", "rm", "base");
+            var reset = await pane.RunAsync("workspace", "reset", "--name", "desk", "--yes");
+            var removed = await pane.RunAsync("image", "rm", "base");
+
+            // Then
+            Assert.Equal(0, created.ExitCode);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.StartsWith("error: Image 'base' is the base of the root overlay that machine 'desk' keeps between launches", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("pane workspace reset --name desk", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(0, reset.ExitCode);
+            Assert.False(File.Exists(overlay));
+            Assert.Equal(0, removed.ExitCode);
+            Assert.Equal([], pane.ImageFiles());
+        }
+
+        [Fact]
+        public async Task Removes_an_image_that_no_kept_overlay_names()
+        {
+            // Given
+            using var pane = new PaneCli();
+            var other = _scratch.File("other.raw");
+            var disk = _scratch.File("lonely.raw");
+            await File.WriteAllBytesAsync(other, new byte[65536], TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(disk, new byte[65536], TestContext.Current.CancellationToken);
+            await pane.RunAsync("image", "import", disk);
+            var machine = Directory.CreateDirectory(Path.Join(pane.Home, "vms", "desk")).FullName;
+            await new ProcessRunner().RunAsync(
+                new ProcessCommand("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", other, Path.Join(machine, "root.qcow2")]),
+                TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Join(Directory.CreateDirectory(Path.Join(pane.Home, "vms", "broken")).FullName, "root.qcow2"), "not qcow2", TestContext.Current.CancellationToken);
+
+            // When
+            var removed = await pane.RunAsync("image", "rm", "lonely");
+
+            // Then
+            Assert.Equal(0, removed.ExitCode);
+            Assert.Equal([], pane.ImageFiles());
+        }
+
         public void Dispose() => _scratch.Dispose();
     }
 
