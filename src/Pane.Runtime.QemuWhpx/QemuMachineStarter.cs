@@ -39,6 +39,7 @@ internal sealed class QemuMachineStarter
     /// <summary>Starts a machine.</summary>
     /// <param name="spec">The machine.</param>
     /// <param name="qemuPath">The qemu-system-x86_64 to run.</param>
+    /// <param name="qemuVersion">Its version, when known: on Windows it decides whether the console and QMP can be unix sockets.</param>
     /// <param name="accelerator">The accelerator.</param>
     /// <param name="cpuModel">The CPU model for that accelerator.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
@@ -46,10 +47,13 @@ internal sealed class QemuMachineStarter
     /// <exception cref="ProcessFailedException">QEMU or qemu-img refused to start; the message quotes QEMU's error.</exception>
     /// <exception cref="RuntimeUnavailableException">The QEMU lacks the display backend asked for, or did not report its VNC ports.</exception>
     /// <exception cref="ArgumentException">A VNC display comes without a password of 1 to 8 characters.</exception>
-    public async Task<QemuVirtualMachine> StartAsync(MachineSpec spec, string qemuPath, string accelerator, string cpuModel, CancellationToken cancellationToken)
+    public async Task<QemuVirtualMachine> StartAsync(MachineSpec spec, string qemuPath, QemuVersion? qemuVersion, string accelerator, string cpuModel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var isWindows = _platform.OperatingSystem == HostOperatingSystem.Windows;
+        var serialSocket = Path.Combine(spec.StateDirectory, "serial.sock");
+        var controlSocket = Path.Combine(spec.StateDirectory, "qmp.sock");
+        var unixSockets = ControlChannelPolicy.UsesUnixSockets(_platform.OperatingSystem, qemuVersion, serialSocket.Length > controlSocket.Length ? serialSocket : controlSocket);
         RefuseDisplayPasswordProblems(spec);
         await RefuseMissingDisplayBackendAsync(spec.Display, qemuPath, cancellationToken).ConfigureAwait(false);
         PrepareStateDirectory(spec.StateDirectory);
@@ -60,8 +64,8 @@ internal sealed class QemuMachineStarter
             Spec = spec,
             Accelerator = accelerator,
             CpuModel = cpuModel,
-            Serial = Endpoint(spec.StateDirectory, "serial.sock", isWindows),
-            Control = Endpoint(spec.StateDirectory, "qmp.sock", isWindows),
+            Serial = unixSockets ? QemuEndpoint.UnixSocket(serialSocket) : QemuEndpoint.Loopback(FreeLoopbackPort()),
+            Control = unixSockets ? QemuEndpoint.UnixSocket(controlSocket) : QemuEndpoint.Loopback(FreeLoopbackPort()),
             SerialLogPath = Path.Combine(spec.StateDirectory, "serial.log"),
             DaemonPidFilePath = isWindows ? null : Path.Combine(spec.StateDirectory, "qemu.pid"),
         };
@@ -193,19 +197,18 @@ internal sealed class QemuMachineStarter
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(path);
-            return;
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var stale in new[] { "serial.sock", "qmp.sock", "qemu.pid" })
         {
             File.Delete(Path.Combine(path, stale));
         }
     }
-
-    private static QemuEndpoint Endpoint(string stateDirectory, string socketName, bool isWindows) =>
-        isWindows ? QemuEndpoint.Loopback(FreeLoopbackPort()) : QemuEndpoint.UnixSocket(Path.Combine(stateDirectory, socketName));
 
     private static int FreeLoopbackPort()
     {

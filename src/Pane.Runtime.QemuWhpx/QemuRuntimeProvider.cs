@@ -108,7 +108,9 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider, IDiskImageCompacto
             throw new RuntimeUnavailableException(RuntimeId, $"QEMU has no accelerator '{requested}'.", "Use --accel whpx, kvm or tcg, or leave it out to let Pane choose.");
         }
 
-        return await _starter.StartAsync(spec, probe.Details["path"], accelerator.ToArgument(), CpuModelPolicy.ModelFor(accelerator), cancellationToken).ConfigureAwait(false);
+        var qemuPath = probe.Details["path"];
+        var binary = await _inspector.InspectAsync(qemuPath, cancellationToken).ConfigureAwait(false);
+        return await _starter.StartAsync(spec, qemuPath, binary.Version, accelerator.ToArgument(), CpuModelPolicy.ModelFor(accelerator), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>

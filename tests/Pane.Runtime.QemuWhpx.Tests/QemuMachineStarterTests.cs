@@ -104,7 +104,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         var spec = Spec(guest, $"console=ttyS0 root={guest.Root} rw fstab=0");
 
         // When
-        await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", TestContext.Current.CancellationToken);
+        await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken);
         await WaitForAsync(machine, BootMilestoneKind.Login, s_bootTimeout);
         var answered = await AskAsync(machine, "echo MARK-$((6*7))", "MARK-42");
         var stop = await machine.ShutdownAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -127,7 +127,7 @@ public sealed class QemuMachineStarterTests : IDisposable
     {
         // Given
         var guest = GuestImage.Shared;
-        await using var machine = await _starter.StartAsync(Spec(guest, $"console=ttyS0 root={guest.Root} rw fstab=0"), "qemu-system-x86_64", "tcg", "max", TestContext.Current.CancellationToken);
+        await using var machine = await _starter.StartAsync(Spec(guest, $"console=ttyS0 root={guest.Root} rw fstab=0"), "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken);
         await WaitForAsync(machine, BootMilestoneKind.KernelStarted, s_bootTimeout);
 
         // When
@@ -153,7 +153,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         var spec = Spec(guest, "console=ttyS0") with { Boot = new BootSpec(Path.Combine(_folder, "no-such-kernel"), null, "console=ttyS0") };
 
         // When
-        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken));
 
         // Then
         Assert.Contains("no-such-kernel", error.Message, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         var token = TestContext.Current.CancellationToken;
 
         // When
-        await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", token);
+        await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", token);
         var port = int.Parse(machine.Record.DisplayEndpoint!["vnc://127.0.0.1:".Length..], CultureInfo.InvariantCulture);
         var webSocketPort = int.Parse(machine.Record.DisplayWebSocketEndpoint!["ws://127.0.0.1:".Length..], CultureInfo.InvariantCulture);
         (string Version, byte[] SecurityTypes) greeting;
@@ -220,7 +220,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         };
 
         // When
-        var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => _starter.StartAsync(spec, qemu, "tcg", "max", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => _starter.StartAsync(spec, qemu, null, "tcg", "max", TestContext.Current.CancellationToken));
 
         // Then
         Assert.Equal($"The QEMU at '{qemu}' has no {backend} display (it offers dbus, none).", error.Message);
@@ -249,7 +249,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         };
 
         // When
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _starter.StartAsync(spec, "qemu-system-x86_64", "tcg", "max", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken));
 
         // Then
         Assert.Contains("password of 1 to 8 characters", error.Message, StringComparison.Ordinal);
