@@ -86,6 +86,26 @@ public sealed class DesktopScriptTests
             Assert.Contains("systemctl set-default graphical.target", configure, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("debian", "apt-get -q -y -o APT::Color=0 -o Dpkg::Progress-Fancy=0 -o Dpkg::Use-Pty=0 install fdisk e2fsprogs")]
+        [InlineData("arch", "pacman -S --noconfirm --needed --noprogressbar util-linux e2fsprogs")]
+        [InlineData("fedora", "dnf -y install util-linux e2fsprogs")]
+        public void Installs_the_partition_and_filesystem_tools_a_minimal_image_lacks_before_growing_the_disk(string family, string install)
+        {
+            // Given
+            var recipe = TestRecipes.Xfce();
+
+            // When
+            var plan = DesktopScript.Build(recipe, new DistributionFamily(family), 8, s_install);
+
+            // Then
+            var grow = plan.Steps[2].Script;
+            Assert.Equal("Grow the root partition and filesystem", plan.Steps[2].Title);
+            var check = grow.IndexOf("command -v resize2fs >/dev/null 2>&1 || missing=1", StringComparison.Ordinal);
+            var installed = grow.IndexOf(install, StringComparison.Ordinal);
+            Assert.True(check > 0 && installed > check && installed < grow.IndexOf("sfdisk --relocate", StringComparison.Ordinal), grow);
+        }
+
         [Fact]
         public void Refuses_a_family_the_recipe_has_no_plan_for()
         {
