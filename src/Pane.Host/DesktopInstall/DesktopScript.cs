@@ -180,7 +180,9 @@ internal static partial class DesktopScript
     /// Disables the other display managers, enables the chosen one and links <c>display-manager.service</c> to it by
     /// hand when its unit has no <c>[Install]</c> alias (Debian's SLiM). On the Debian family it also names the
     /// manager's program in <c>/etc/X11/default-display-manager</c>, which the Debian units of LightDM, GDM and SLiM
-    /// check before they start: a stale name there leaves the guest at a text console after a switch.
+    /// check before they start: a stale name there leaves the guest at a text console after a switch. systemd reloads
+    /// its units once at the end rather than after every change (each reload takes seconds on an emulated machine),
+    /// and what is enabled already is left alone.
     /// </summary>
     private static string ConfigureScript(DistributionFamily family, DesktopPlan plan, IReadOnlyList<string> otherManagers, IReadOnlyList<string> services) => $$"""
         set -e
@@ -190,18 +192,21 @@ internal static partial class DesktopScript
         for manager in {{string.Join(' ', otherManagers)}}; do
           file=$(unit_file "$manager")
           if [ -n "$file" ] && [ "$file" != "$chosen_file" ]; then
-            systemctl disable "$manager.service"
+            systemctl --no-reload disable "$manager.service"
             echo "pane: disabled $manager"
           fi
         done
-        systemctl enable --force {{plan.DisplayManager}}.service
+        systemctl --no-reload enable --force {{plan.DisplayManager}}.service
         if [ "$(readlink -f /etc/systemd/system/display-manager.service 2>/dev/null || true)" != "$(readlink -f "$chosen_file")" ]; then
           ln -sfn "$chosen_file" /etc/systemd/system/display-manager.service
           echo "pane: linked display-manager.service to $chosen_file"
         fi
         {{(family == DistributionFamily.Debian ? DebianDefaultDisplayManager(plan.DisplayManager) : string.Empty)}}
-        for unit in {{string.Join(' ', services)}}; do systemctl enable "$unit"; done
-        systemctl set-default graphical.target
+        for unit in {{string.Join(' ', services)}}; do
+          [ "$(systemctl is-enabled "$unit" 2>/dev/null || true)" = enabled ] || systemctl --no-reload enable "$unit"
+        done
+        [ "$(systemctl get-default 2>/dev/null || true)" = graphical.target ] || systemctl --no-reload set-default graphical.target
+        systemctl daemon-reload
         """;
 
     /// <summary>

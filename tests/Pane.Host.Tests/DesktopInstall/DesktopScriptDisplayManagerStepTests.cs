@@ -35,7 +35,7 @@ public sealed class DesktopScriptDisplayManagerStepTests
                   slim.service) echo '{ path=/usr/bin/slim ; argv[]=/usr/bin/slim -nodaemon ; ignore_errors=no ; start_time=[n/a] ; stop_time=[n/a] ; pid=0 ; code=(null) ; status=0/0 }' ;;
                   greetd.service) echo '{ path=greetd ; argv[]=greetd ; ignore_errors=no ; start_time=[n/a] ; stop_time=[n/a] ; pid=0 ; code=(null) ; status=0/0 }' ;;
                 esac ;;
-              "disable greetd.service") rm -f {{link}} ;;
+              "--no-reload disable") [ "$3" = greetd.service ] && rm -f {{link}} ;;
             esac
             exit 0
             """);

@@ -81,9 +81,9 @@ public sealed class DesktopScriptTests
             var configure = plan.Steps[^2].Script;
             Assert.Contains("for manager in gdm gdm3 sddm lxdm xdm slim greetd ly nodm entrance; do", configure, StringComparison.Ordinal);
             Assert.DoesNotContain("lightdm", plan.OtherDisplayManagers);
-            Assert.True(configure.IndexOf("systemctl disable", StringComparison.Ordinal) < configure.IndexOf("systemctl enable --force lightdm.service", StringComparison.Ordinal), configure);
-            Assert.Contains("for unit in NetworkManager fstrim.timer; do systemctl enable \"$unit\"; done", configure, StringComparison.Ordinal);
-            Assert.Contains("systemctl set-default graphical.target", configure, StringComparison.Ordinal);
+            Assert.True(configure.IndexOf("systemctl --no-reload disable", StringComparison.Ordinal) < configure.IndexOf("systemctl --no-reload enable --force lightdm.service", StringComparison.Ordinal), configure);
+            Assert.Contains("for unit in NetworkManager fstrim.timer; do\n  [ \"$(systemctl is-enabled \"$unit\" 2>/dev/null || true)\" = enabled ] || systemctl --no-reload enable \"$unit\"\ndone", configure, StringComparison.Ordinal);
+            Assert.Contains("|| systemctl --no-reload set-default graphical.target\nsystemctl daemon-reload", configure, StringComparison.Ordinal);
         }
 
         [Theory]
