@@ -12,7 +12,7 @@ public sealed class DesktopScriptGrowStepTests
 {
     private static readonly string[] s_toolFolders = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
-    private static (string Calls, string Block) Guest(ScriptedGuest guest, long diskSectors)
+    private static string Guest(ScriptedGuest guest, long diskSectors)
     {
         if (s_toolFolders.Any(folder => File.Exists(Path.Join(folder, "growpart"))))
         {
@@ -38,10 +38,9 @@ public sealed class DesktopScriptGrowStepTests
         }
 
         guest.Tool("sfdisk", $"echo \"sfdisk $*\" >> {calls}\n[ \"$1\" = --relocate ] || cat > /dev/null");
-
         guest.Tool("findmnt", "echo /dev/vda1");
         guest.Tool("df", "echo 'Filesystem 1K-blocks Used Available Use% Mounted on'\necho '/dev/vda1 3056404 600000 2300000 21% /'");
-        return (calls, block);
+        return calls;
     }
 
     private static DesktopInstallPlan Plan() => DesktopScript.Build(TestRecipes.Xfce(), DistributionFamily.Debian, 3, TimeSpan.FromMinutes(5));
@@ -53,7 +52,7 @@ public sealed class DesktopScriptGrowStepTests
         {
             // Given
             using var guest = new ScriptedGuest();
-            var (calls, _) = Guest(guest, 6291456);
+            var calls = Guest(guest, 6291456);
 
             // When
             var result = await guest.RunAsync(Plan().Steps[2]);
@@ -71,7 +70,7 @@ public sealed class DesktopScriptGrowStepTests
         {
             // Given
             using var guest = new ScriptedGuest();
-            var (calls, _) = Guest(guest, 4194304);
+            var calls = Guest(guest, 4194304);
 
             // When
             var result = await guest.RunAsync(Plan().Steps[2]);
