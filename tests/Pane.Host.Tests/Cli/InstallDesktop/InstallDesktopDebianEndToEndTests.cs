@@ -67,6 +67,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
         // Then: the first install grew the disk, reached the apt source and verified SLiM
         Assert.True(slim.ExitCode == 0, slim.StandardOutputText + slim.StandardError);
         Assert.Contains("Grew the root disk from 2 GiB to 3 GiB (the base image is unchanged)", slim.StandardOutputText, StringComparison.Ordinal);
+        Assert.Matches(@"\n  packages (\d+)/\1\r?\n", slim.StandardOutputText);
         Assert.Contains("Verified: 2 packages installed, display-manager.service -> slim.service", slim.StandardOutputText, StringComparison.Ordinal);
         Assert.Contains("pane-net enp0s3 via 10.0.2.2", transcript, StringComparison.Ordinal);
         Assert.Equal(3 * GiB, afterSlim.DiskBytes);
