@@ -11,6 +11,8 @@ internal sealed partial class AptScript : PackageManagerScript
 
     public override DistributionFamily Family => DistributionFamily.Debian;
 
+    public override IReadOnlyList<string> DiskToolPackages { get; } = ["fdisk", "e2fsprogs"];
+
     public override string Prepare => $"""
         set -e
         {Environment}

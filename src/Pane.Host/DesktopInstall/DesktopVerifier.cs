@@ -57,6 +57,11 @@ internal static class DesktopVerifier
             problems.Add($"Other display managers are enabled too: {string.Join(", ", alsoEnabled)}.");
         }
 
+        if (checks.FirstOrDefault(fields => fields is ["x11-default-display-manager", _, _]) is [_, var named, var program] && named != program)
+        {
+            problems.Add($"/etc/X11/default-display-manager names '{named}', not {program}, so {chosen} would refuse to start.");
+        }
+
         foreach (var unit in plan.Services.Where(unit => Value("unit", unit) != "enabled"))
         {
             problems.Add($"{unit} is not enabled ({Value("unit", unit) ?? "not reported"}).");

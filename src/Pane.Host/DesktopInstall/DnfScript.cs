@@ -9,6 +9,8 @@ internal sealed partial class DnfScript : PackageManagerScript
 {
     public override DistributionFamily Family => DistributionFamily.Fedora;
 
+    public override IReadOnlyList<string> DiskToolPackages { get; } = ["util-linux", "e2fsprogs"];
+
     public override string Prepare => """
         set -e
         dnf -y makecache

@@ -14,6 +14,12 @@ internal abstract class PackageManagerScript
     /// <summary>Gets the script that readies the package manager (keyrings, package lists).</summary>
     public abstract string Prepare { get; }
 
+    /// <summary>
+    /// Gets the packages that hold <c>sfdisk</c>, <c>partx</c> and <c>resize2fs</c>, which a minimal image may lack
+    /// and growing the root disk needs.
+    /// </summary>
+    public abstract IReadOnlyList<string> DiskToolPackages { get; }
+
     /// <summary>Finds the script of a family.</summary>
     /// <param name="family">The family.</param>
     /// <returns>Its script.</returns>

@@ -12,6 +12,8 @@ internal sealed partial class PacmanScript : PackageManagerScript
 {
     public override DistributionFamily Family => DistributionFamily.Arch;
 
+    public override IReadOnlyList<string> DiskToolPackages { get; } = ["util-linux", "e2fsprogs"];
+
     public override string Prepare => """
         set -e
         pacman-key --init

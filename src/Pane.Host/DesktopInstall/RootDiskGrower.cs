@@ -62,6 +62,8 @@ internal sealed class RootDiskGrower
             format = image.Format == DiskFormat.Qcow2 ? "qcow2" : "raw";
         }
 
+        // A machine that never ran has no folder yet.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(overlay))!);
         var partial = overlay + ".partial";
         var create = new ProcessCommand(QemuImg(), ["create", "-q", "-f", "qcow2", "-b", Path.GetFullPath(baseImage), "-F", format, partial, size]);
         (await _processes.RunAsync(create, cancellationToken).ConfigureAwait(false)).EnsureSuccess();

@@ -81,9 +81,29 @@ public sealed class DesktopScriptTests
             var configure = plan.Steps[^2].Script;
             Assert.Contains("for manager in gdm gdm3 sddm lxdm xdm slim greetd ly nodm entrance; do", configure, StringComparison.Ordinal);
             Assert.DoesNotContain("lightdm", plan.OtherDisplayManagers);
-            Assert.True(configure.IndexOf("systemctl disable", StringComparison.Ordinal) < configure.IndexOf("systemctl enable --force lightdm.service", StringComparison.Ordinal), configure);
-            Assert.Contains("for unit in NetworkManager fstrim.timer; do systemctl enable \"$unit\"; done", configure, StringComparison.Ordinal);
-            Assert.Contains("systemctl set-default graphical.target", configure, StringComparison.Ordinal);
+            Assert.True(configure.IndexOf("systemctl --no-reload disable", StringComparison.Ordinal) < configure.IndexOf("systemctl --no-reload enable --force lightdm.service", StringComparison.Ordinal), configure);
+            Assert.Contains("for unit in NetworkManager fstrim.timer; do\n  [ \"$(systemctl is-enabled \"$unit\" 2>/dev/null || true)\" = enabled ] || systemctl --no-reload enable \"$unit\"\ndone", configure, StringComparison.Ordinal);
+            Assert.Contains("|| systemctl --no-reload set-default graphical.target\nsystemctl daemon-reload", configure, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("debian", "apt-get -q -y -o APT::Color=0 -o Dpkg::Progress-Fancy=0 -o Dpkg::Use-Pty=0 install fdisk e2fsprogs")]
+        [InlineData("arch", "pacman -S --noconfirm --needed --noprogressbar util-linux e2fsprogs")]
+        [InlineData("fedora", "dnf -y install util-linux e2fsprogs")]
+        public void Installs_the_partition_and_filesystem_tools_a_minimal_image_lacks_before_growing_the_disk(string family, string install)
+        {
+            // Given
+            var recipe = TestRecipes.Xfce();
+
+            // When
+            var plan = DesktopScript.Build(recipe, new DistributionFamily(family), 8, s_install);
+
+            // Then
+            var grow = plan.Steps[2].Script;
+            Assert.Equal("Grow the root partition and filesystem", plan.Steps[2].Title);
+            var check = grow.IndexOf("command -v resize2fs >/dev/null 2>&1 || missing=1", StringComparison.Ordinal);
+            var installed = grow.IndexOf(install, StringComparison.Ordinal);
+            Assert.True(check > 0 && installed > check && installed < grow.IndexOf("sfdisk --relocate", StringComparison.Ordinal), grow);
         }
 
         [Fact]

@@ -23,6 +23,7 @@ public sealed class DesktopVerifierTests
         "pane-check manager sddm absent",
         "pane-check unit NetworkManager enabled",
         "pane-check unit fstrim.timer enabled",
+        "pane-check x11-default-display-manager /usr/sbin/gdm3 /usr/sbin/gdm3",
         "pane-check root-kib 8125000",
     ];
 
@@ -36,6 +37,20 @@ public sealed class DesktopVerifierTests
 
             // Then
             Assert.Empty(problems);
+        }
+
+        [Fact]
+        public void Reports_a_debian_default_display_manager_file_that_names_the_manager_of_an_earlier_desktop()
+        {
+            // Given
+            var report = Report();
+            report[10] = "pane-check x11-default-display-manager /usr/sbin/lightdm /usr/sbin/gdm3";
+
+            // When
+            var problems = DesktopVerifier.Check(s_plan, report);
+
+            // Then
+            Assert.Equal(["/etc/X11/default-display-manager names '/usr/sbin/lightdm', not /usr/sbin/gdm3, so gdm.service would refuse to start."], problems);
         }
 
         [Fact]
@@ -80,7 +95,7 @@ public sealed class DesktopVerifierTests
             // Given
             var report = Report();
             report[9] = "pane-check unit fstrim.timer disabled";
-            report[10] = "pane-check root-kib 3900000";
+            report[11] = "pane-check root-kib 3900000";
 
             // When
             var problems = DesktopVerifier.Check(s_plan, report);

@@ -112,7 +112,7 @@ public sealed class InstallDesktopCommandTests
             // Then
             Assert.True(result.ExitCode == 0, result.Error);
             Assert.Contains("apt-get -q -y -o APT::Color=0 -o Dpkg::Progress-Fancy=0 -o Dpkg::Use-Pty=0 install xorg lxqt sddm network-manager firefox-esr", result.Output, StringComparison.Ordinal);
-            Assert.Contains("systemctl enable --force sddm.service", result.Output, StringComparison.Ordinal);
+            Assert.Contains("systemctl --no-reload enable --force sddm.service", result.Output, StringComparison.Ordinal);
             Assert.Contains("(timeout 45 min)", result.Output, StringComparison.Ordinal);
         }
     }
