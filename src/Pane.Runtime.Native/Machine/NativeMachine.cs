@@ -58,7 +58,7 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
             var state = LinuxLoader.Load(_memory, kernel, configuration.Initramfs, CommandLine, configuration.VirtualCpus);
             for (var index = 0; index < configuration.VirtualCpus; index++)
             {
-                _vcpus.Add(_vm.CreateVcpu(index));
+                _vcpus.Add(_vm.CreateVcpu(index, configuration.VirtualCpus));
             }
 
             _vcpus[0].SetBootState(state);
