@@ -8,7 +8,7 @@ namespace Pane.Runtime.Native.Boot;
 /// <summary>
 /// Loads Linux into guest memory for its 64-bit boot protocol (boot.rst): the protected-mode kernel at 1 MiB, the
 /// initramfs as high as the kernel allows, the command line, <c>boot_params</c> with the setup header and an e820
-/// map, the MP table for <c>acpi=off</c>, a GDT with <c>__BOOT_CS</c> (0x10) and <c>__BOOT_DS</c> (0x18), and page
+/// map, the ACPI tables (their RSDP also in <c>boot_params.acpi_rsdp_addr</c>) and the MP table for <c>acpi=off</c>, a GDT with <c>__BOOT_CS</c> (0x10) and <c>__BOOT_DS</c> (0x18), and page
 /// tables that identity-map the first 4 GiB with 2 MiB pages. Returns the vCPU state to start from.
 /// </summary>
 internal static class LinuxLoader
