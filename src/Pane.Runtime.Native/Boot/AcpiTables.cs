@@ -1,12 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
+using Pane.Runtime.Native.Serial;
 
 namespace Pane.Runtime.Native.Boot;
 
 /// <summary>
 /// The ACPI tables of a hardware-reduced machine, after the ACPI 6 specification: an RSDP, an XSDT naming a FADT and
-/// a MADT, and a DSDT. The MADT lists one local APIC per vCPU, the I/O APIC and LINT1 as NMI; the DSDT declares each
-/// virtio-MMIO device (<c>LNRO0005</c>, its register window and its interrupt), which is how a kernel built without
+/// a MADT, and a DSDT. The MADT lists one local APIC per vCPU, the I/O APIC and LINT1 as NMI; the DSDT declares COM1
+/// (a hardware-reduced machine maps no ISA interrupt unless a device names it) and each virtio-MMIO device (<c>LNRO0005</c>, its register window and its interrupt), which is how a kernel built without
 /// <c>CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES</c> (Debian's) finds them. The FADT says hardware-reduced (no PM timer, no
 /// SCI, no fixed buttons), no VGA, no 8042 and no CMOS clock, so Linux probes none of them.
 /// </summary>
@@ -156,7 +157,7 @@ internal static class AcpiTables
 
     private static byte[] Dsdt(IReadOnlyList<(ulong Address, int Pin)> virtioDevices)
     {
-        var devices = new List<byte>();
+        var devices = new List<byte>(Aml.SerialPort("COM1", 0, Uart16550.Com1Port, Uart16550.Com1Irq));
         for (var index = 0; index < virtioDevices.Count; index++)
         {
             devices.AddRange(Aml.VirtioMmioDevice(index, virtioDevices[index].Address, virtioDevices[index].Pin));

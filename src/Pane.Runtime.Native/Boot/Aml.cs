@@ -22,6 +22,7 @@ internal static class Aml
     public const byte ExtendedOpPrefix = 0x5B;
     public const byte DeviceOp = 0x82;
     public const byte RootChar = 0x5C;
+    public const byte IoPortTag = 0x47;
     public const byte Memory32FixedTag = 0x86;
     public const byte ExtendedInterruptTag = 0x89;
     public const byte EndTag = 0x79;
@@ -77,16 +78,43 @@ internal static class Aml
         resources[3] = 1;
         BinaryPrimitives.WriteUInt32LittleEndian(resources.AsSpan(4), (uint)address);
         BinaryPrimitives.WriteUInt32LittleEndian(resources.AsSpan(8), 0x1000);
-        resources[12] = ExtendedInterruptTag;
-        resources[13] = 6;
-        resources[15] = 0x03;
-        resources[16] = 1;
-        BinaryPrimitives.WriteUInt32LittleEndian(resources.AsSpan(17), (uint)pin);
+        EdgeInterrupt(pin).CopyTo(resources, 12);
         resources[21] = EndTag;
         byte[] body =
         [
             .. NameString(string.Create(CultureInfo.InvariantCulture, $"VR{index:X2}")),
             .. Name("_HID", Text(AcpiTables.VirtioMmioHardwareId)),
+            .. Name("_UID", Number((uint)index)),
+            .. Name("_CRS", Buffer(resources)),
+        ];
+        return Package([ExtendedOpPrefix, DeviceOp], body);
+    }
+
+    /// <summary>
+    /// Encodes a 16550 serial port (<c>PNP0501</c>) with its eight I/O ports and an edge-triggered, active-high
+    /// interrupt. A hardware-reduced machine has no legacy PIC, so Linux maps no ISA interrupt by default: the port's
+    /// interrupt reaches the I/O APIC only when a device like this one names it.
+    /// </summary>
+    /// <param name="name">The device's four-character name, such as <c>COM1</c>.</param>
+    /// <param name="index">Its unique ID.</param>
+    /// <param name="port">Its first I/O port.</param>
+    /// <param name="pin">The I/O APIC pin (global system interrupt).</param>
+    /// <returns>The encoding of the <c>Device</c>.</returns>
+    public static byte[] SerialPort(string name, int index, ushort port, int pin)
+    {
+        var resources = new byte[8 + 9 + 2];
+        resources[0] = IoPortTag;
+        resources[1] = 1;
+        BinaryPrimitives.WriteUInt16LittleEndian(resources.AsSpan(2), port);
+        BinaryPrimitives.WriteUInt16LittleEndian(resources.AsSpan(4), port);
+        resources[6] = 1;
+        resources[7] = 8;
+        EdgeInterrupt(pin).CopyTo(resources, 8);
+        resources[17] = EndTag;
+        byte[] body =
+        [
+            .. NameString(name),
+            .. Name("_HID", Text("PNP0501")),
             .. Name("_UID", Number((uint)index)),
             .. Name("_CRS", Buffer(resources)),
         ];
@@ -145,6 +173,18 @@ internal static class Aml
 
         var bytes = Encoding.ASCII.GetBytes(segment);
         return name.StartsWith('\\') ? [RootChar, .. bytes] : bytes;
+    }
+
+    /// <summary>The extended interrupt descriptor of one edge-triggered, active-high, exclusive interrupt a device consumes.</summary>
+    private static byte[] EdgeInterrupt(int pin)
+    {
+        var descriptor = new byte[9];
+        descriptor[0] = ExtendedInterruptTag;
+        descriptor[1] = 6;
+        descriptor[3] = 0x03;
+        descriptor[4] = 1;
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor.AsSpan(5), (uint)pin);
+        return descriptor;
     }
 
     private static byte[] Package(byte[] opcode, byte[] content) => [.. opcode, .. PackageLength(content.Length), .. content];

@@ -104,7 +104,7 @@ public sealed class AcpiTablesTests
         }
 
         [Fact]
-        public void The_DSDT_declares_each_virtio_MMIO_device_with_its_window_and_pin()
+        public void The_DSDT_declares_COM1_then_each_virtio_MMIO_device_with_its_window_and_pin()
         {
             // Given
             var (tables, xsdt) = AcpiTablesTests.Tables();
@@ -116,7 +116,8 @@ public sealed class AcpiTablesTests
             // Then
             byte[] devices = [.. Aml.VirtioMmioDevice(0, 0xD000_0000, 5), .. Aml.VirtioMmioDevice(1, 0xD000_1000, 6)];
             Assert.Equal(devices, dsdt[^devices.Length..]);
-            Assert.Equal([0x10, .. Aml.PackageLength(5 + devices.Length), 0x5C, .. "_SB_"u8.ToArray()], dsdt[36..^devices.Length]);
+            var com1 = Aml.SerialPort("COM1", 0, 0x3F8, 4);
+            Assert.Equal([0x10, .. Aml.PackageLength(5 + com1.Length + devices.Length), 0x5C, .. "_SB_"u8.ToArray(), .. com1], dsdt[36..^devices.Length]);
             var text = Encoding.ASCII.GetString(dsdt);
             Assert.Equal(2, text.Split(AcpiTables.VirtioMmioHardwareId).Length - 1);
         }

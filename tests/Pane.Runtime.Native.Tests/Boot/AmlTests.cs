@@ -57,6 +57,22 @@ public sealed class AmlTests
         }
     }
 
+    public sealed class SerialPort
+    {
+        [Fact]
+        public void Is_a_PNP0501_device_with_eight_16_bit_decoded_ports_and_an_edge_active_high_interrupt()
+        {
+            // Given // When
+            var device = Aml.SerialPort("COM1", 0, 0x3F8, 4);
+
+            // Then
+            Assert.Equal([0x5B, 0x82], device[..2]);
+            Assert.Equal("COM1"u8.ToArray(), device[3..7]);
+            Assert.Contains("PNP0501", System.Text.Encoding.ASCII.GetString(device), StringComparison.Ordinal);
+            Assert.Equal([0x47, 0x01, 0xF8, 0x03, 0xF8, 0x03, 0x01, 0x08, 0x89, 0x06, 0x00, 0x03, 0x01, 0x04, 0x00, 0x00, 0x00, 0x79, 0x00], device[^19..]);
+        }
+    }
+
     public sealed class NameString
     {
         [Fact]
