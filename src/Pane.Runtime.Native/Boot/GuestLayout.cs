@@ -30,6 +30,9 @@ internal static class GuestLayout
     /// <summary>The end of conventional memory as the e820 map reports it; the MP table lives above.</summary>
     public const ulong ConventionalMemoryEnd = 0x9_FC00;
 
+    /// <summary>The ACPI tables, RSDP first, inside the range Linux scans for an RSDP; reserved up to high memory.</summary>
+    public const ulong AcpiTables = 0xE_0000;
+
     /// <summary>The start of high memory, where the kernel is loaded.</summary>
     public const ulong HighMemory = 0x10_0000;
 

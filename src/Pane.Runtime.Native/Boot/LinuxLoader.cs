@@ -8,7 +8,7 @@ namespace Pane.Runtime.Native.Boot;
 /// <summary>
 /// Loads Linux into guest memory for its 64-bit boot protocol (boot.rst): the protected-mode kernel at 1 MiB, the
 /// initramfs as high as the kernel allows, the command line, <c>boot_params</c> with the setup header and an e820
-/// map, the MP table for <c>acpi=off</c>, a GDT with <c>__BOOT_CS</c> (0x10) and <c>__BOOT_DS</c> (0x18), and page
+/// map, the ACPI tables (their RSDP also in <c>boot_params.acpi_rsdp_addr</c>) and the MP table for <c>acpi=off</c>, a GDT with <c>__BOOT_CS</c> (0x10) and <c>__BOOT_DS</c> (0x18), and page
 /// tables that identity-map the first 4 GiB with 2 MiB pages. Returns the vCPU state to start from.
 /// </summary>
 internal static class LinuxLoader
@@ -23,6 +23,7 @@ internal static class LinuxLoader
     public const ushort TaskSelector = 0x20;
 
 #pragma warning disable CS1591 // boot_params field offsets and register bits, named after boot.rst and the SDM.
+    public const int AcpiRsdpAddressField = 0x070;
     public const int ExtRamdiskImageField = 0x0C0;
     public const int ExtRamdiskSizeField = 0x0C4;
     public const int ExtCommandLinePointerField = 0x0C8;
@@ -48,10 +49,12 @@ internal static class LinuxLoader
     /// <param name="kernel">The kernel.</param>
     /// <param name="initramfs">The initramfs, possibly empty.</param>
     /// <param name="commandLine">The command line.</param>
-    /// <param name="processors">The number of vCPUs the MP table lists.</param>
+    /// <param name="processors">The number of vCPUs the MP table and the ACPI tables list.</param>
+    /// <param name="virtioDevices">The virtio-MMIO devices the ACPI tables declare: window address and I/O APIC pin.</param>
     /// <returns>The bootstrap vCPU's state.</returns>
     /// <exception cref="BootImageException">The kernel has no 64-bit entry, or the kernel, initramfs or command line does not fit.</exception>
-    public static VcpuBootState Load(GuestMemory memory, BzImage kernel, ReadOnlySpan<byte> initramfs, string commandLine, int processors)
+    public static VcpuBootState Load(
+        GuestMemory memory, BzImage kernel, ReadOnlySpan<byte> initramfs, string commandLine, int processors, IReadOnlyList<(ulong Address, int Pin)>? virtioDevices = null)
     {
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -73,6 +76,8 @@ internal static class LinuxLoader
         WriteCommandLine(memory, kernel, commandLine);
         WriteBootParams(memory, kernel, initrd, (ulong)initramfs.Length, memoryTop);
         memory.Write(MpTable.DefaultAddress, MpTable.Build(MpTable.DefaultAddress, processors, (byte)processors, IoApic.DefaultBaseAddress, IoApic.PinCount));
+        memory.Write(GuestLayout.AcpiTables, AcpiTables.Build(GuestLayout.AcpiTables, processors, IoApic.DefaultBaseAddress, virtioDevices ?? []));
+        memory.WriteUInt64(GuestLayout.BootParams + AcpiRsdpAddressField, GuestLayout.AcpiTables);
         var (code, data, task) = WriteGdt(memory);
         WritePageTables(memory);
         return new VcpuBootState
@@ -101,7 +106,7 @@ internal static class LinuxLoader
     [
         new(0, GuestLayout.ConventionalMemoryEnd, E820Entry.Ram),
         new(GuestLayout.ConventionalMemoryEnd, 0xA_0000 - GuestLayout.ConventionalMemoryEnd, E820Entry.Reserved),
-        new(0xF_0000, 0x1_0000, E820Entry.Reserved),
+        new(GuestLayout.AcpiTables, GuestLayout.HighMemory - GuestLayout.AcpiTables, E820Entry.Reserved),
         new(GuestLayout.HighMemory, memoryTop - GuestLayout.HighMemory, E820Entry.Ram),
     ];
 

@@ -9,7 +9,8 @@ namespace Pane.Runtime.Native.Console;
 /// <summary>
 /// The serial console of a native machine. The UART hands each transmitted byte to <see cref="Transmit"/>, which
 /// only queues it, so the vCPU never waits; a pump on its own task turns the queue into raw chunks and lines for
-/// every reader and <see cref="LineReceived"/>. Input goes to the UART's receive FIFO.
+/// every reader and <see cref="LineReceived"/>, and appends them to the serial log when there is one. Input goes to
+/// the UART's receive FIFO.
 /// </summary>
 internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyncDisposable
 {
@@ -19,11 +20,14 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
     private readonly List<Channel<string>> _lineReaders = [];
     private readonly List<Channel<ReadOnlyMemory<byte>>> _byteReaders = [];
     private readonly Task _pump;
+    private Stream? _log;
     private Uart16550? _uart;
 
     /// <summary>Initializes a new instance of the <see cref="NativeSerialConsole"/> class and starts its pump.</summary>
-    public NativeSerialConsole()
+    /// <param name="log">Where the pump appends every byte the guest sends (the console owns and closes it), or <see langword="null"/>.</param>
+    public NativeSerialConsole(Stream? log = null)
     {
+        _log = log;
         _pump = Task.Run(PumpAsync);
     }
 
@@ -97,6 +101,7 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
             }
 
             var bytes = chunk.ToArray();
+            await AppendToLogAsync(bytes).ConfigureAwait(false);
             Publish(_byteReaders, bytes);
             foreach (var line in text.Push(bytes))
             {
@@ -117,6 +122,31 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
 
         Complete(_lineReaders);
         Complete(_byteReaders);
+        if (_log is { } log)
+        {
+            _log = null;
+            await log.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Appends a chunk to the serial log; a log that cannot be written (a full disk) is closed and the console goes on without it.</summary>
+    private async Task AppendToLogAsync(byte[] bytes)
+    {
+        if (_log is not { } log)
+        {
+            return;
+        }
+
+        try
+        {
+            await log.WriteAsync(bytes).ConfigureAwait(false);
+            await log.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            _log = null;
+            await log.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private Channel<T> Subscribe<T>(List<Channel<T>> readers, Channel<T> channel)

@@ -9,8 +9,9 @@ namespace Pane.Runtime.Native.Hypervisors;
 internal interface IVm : IMsiSink, IIoApicRoutes, IDisposable
 {
     /// <summary>Creates a vCPU.</summary>
-    /// <param name="index">Its index, 0 for the bootstrap processor.</param>
+    /// <param name="index">Its index, 0 for the bootstrap processor; also its APIC ID.</param>
+    /// <param name="count">How many vCPUs the machine has (the topology its CPUID reports).</param>
     /// <returns>The vCPU.</returns>
     /// <exception cref="HypervisorException">The hypervisor refused.</exception>
-    IVcpu CreateVcpu(int index);
+    IVcpu CreateVcpu(int index, int count);
 }

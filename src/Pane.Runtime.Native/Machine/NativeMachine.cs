@@ -18,8 +18,8 @@ namespace Pane.Runtime.Native.Machine;
 /// </summary>
 internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
 {
-    /// <summary>The arguments every native boot gets: no ACPI (the MP table describes the machine), no PCI, no PS/2 probing.</summary>
-    public const string FixedArguments = "acpi=off pci=off no_timer_check reboot=t i8042.noaux i8042.nomux i8042.nopnp i8042.dumbkbd";
+    /// <summary>The arguments every native boot gets: no PCI, no PS/2 probing (the ACPI tables describe the rest).</summary>
+    public const string FixedArguments = "pci=off no_timer_check reboot=t i8042.noaux i8042.nomux i8042.nopnp i8042.dumbkbd";
 
     private readonly Bus _ports = new();
     private readonly Bus _mmio = new();
@@ -29,6 +29,7 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
     private readonly ThreadDeviceWorker _diskWorker = new("Pane disk I/O");
     private readonly List<IVcpu> _vcpus = [];
     private readonly List<Thread> _threads = [];
+    private readonly List<(ulong Address, int Pin)> _virtioDevices = [];
     private readonly IReadOnlyList<IBlockDevice> _disks;
     private readonly TaskCompletionSource<MachineExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
@@ -55,10 +56,10 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
             Uart = new Uart16550(console, _ioApic.Line(Uart16550.Com1Irq));
             _ports.Insert(Uart16550.Com1Port, Uart16550.PortCount, Uart);
             CommandLine = $"{configuration.CommandLine} {FixedArguments} console=ttyS0{AttachDisks()}".Trim();
-            var state = LinuxLoader.Load(_memory, kernel, configuration.Initramfs, CommandLine, configuration.VirtualCpus);
+            var state = LinuxLoader.Load(_memory, kernel, configuration.Initramfs, CommandLine, configuration.VirtualCpus, _virtioDevices);
             for (var index = 0; index < configuration.VirtualCpus; index++)
             {
-                _vcpus.Add(_vm.CreateVcpu(index));
+                _vcpus.Add(_vm.CreateVcpu(index, configuration.VirtualCpus));
             }
 
             _vcpus[0].SetBootState(state);
@@ -157,6 +158,7 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
             var pin = GuestLayout.VirtioFirstPin + index;
             var block = new VirtioBlock(_disks[index], _memory, _diskWorker, $"pane-disk-{index}");
             _mmio.Insert(address, VirtioMmioTransport.WindowSize, new VirtioMmioTransport(block, _memory, _ioApic.Line(pin)));
+            _virtioDevices.Add((address, pin));
             arguments += string.Create(CultureInfo.InvariantCulture, $" virtio_mmio.device=4K@0x{address:x}:{pin}");
         }
 

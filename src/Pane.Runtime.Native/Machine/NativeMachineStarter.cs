@@ -12,7 +12,7 @@ namespace Pane.Runtime.Native.Machine;
 
 /// <summary>
 /// Turns a <see cref="MachineSpec"/> into a running native machine: opens the raw disks read-only under an
-/// in-memory copy-on-write overlay, adds the discovery modules to the initramfs when <c>PANE_GUEST_MODULES</c>
+/// in-memory copy-on-write overlay, keeps the console in the state folder's <c>serial.log</c>, adds the discovery modules to the initramfs when <c>PANE_GUEST_MODULES</c>
 /// names the guest kernel's module tree, builds the machine and starts its vCPUs.
 /// </summary>
 internal sealed class NativeMachineStarter
@@ -52,10 +52,21 @@ internal sealed class NativeMachineStarter
         };
         configuration = WithDiscoveryModules(configuration, Environment.GetEnvironmentVariable(ModulesVariable));
 
-        var console = new NativeSerialConsole();
+        var console = new NativeSerialConsole(SerialLogFile.Open(spec.StateDirectory));
         var clock = Stopwatch.StartNew();
-        var hypervisor = _openHypervisor();
-        var machine = new NativeMachine(hypervisor, configuration, console);
+        IHypervisor hypervisor;
+        NativeMachine machine;
+        try
+        {
+            hypervisor = _openHypervisor();
+            machine = new NativeMachine(hypervisor, configuration, console);
+        }
+        catch
+        {
+            console.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         console.Attach(machine.Uart);
         var record = new VirtualMachineRecord
         {

@@ -147,7 +147,7 @@ public sealed class LinuxLoaderTests
                 [
                     new E820Entry(0, 0x9_FC00, E820Entry.Ram),
                     new E820Entry(0x9_FC00, 0x400, E820Entry.Reserved),
-                    new E820Entry(0xF_0000, 0x1_0000, E820Entry.Reserved),
+                    new E820Entry(0xE_0000, 0x2_0000, E820Entry.Reserved),
                     new E820Entry(0x10_0000, (64 * MiB) - 0x10_0000, E820Entry.Ram),
                 ],
                 entries);

@@ -83,7 +83,7 @@ public sealed class NestedKvmTests
         }
 
         Assert.Skip("The nested-KVM test is opt-in (it builds a Debian outer guest and boots it under TCG for many " +
-            "minutes, and the native VMM does not yet boot Linux there): run eng/test-nested.sh, which builds the " +
+            "minutes): run eng/test-nested.sh, which builds the " +
             "outer guest and sets PANE_TEST_NESTED.");
         return string.Empty;
     }

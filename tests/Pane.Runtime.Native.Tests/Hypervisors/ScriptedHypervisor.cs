@@ -46,7 +46,7 @@ internal sealed class ScriptedHypervisor : IHypervisor
 
         public bool Disposed { get; private set; }
 
-        public IVcpu CreateVcpu(int index)
+        public IVcpu CreateVcpu(int index, int count)
         {
             var vcpu = new ScriptedVcpu(index, index == 0 ? hypervisor.ConsoleText : string.Empty, hypervisor.ShutDownAtEnd);
             Vcpus.Add(vcpu);

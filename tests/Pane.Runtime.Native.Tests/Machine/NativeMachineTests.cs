@@ -57,7 +57,7 @@ public sealed class NativeMachineTests
             using var machine = new NativeMachine(hypervisor, Configuration(disks: 2), new Output());
 
             // Then
-            Assert.StartsWith("root=/dev/vda1 rw acpi=off", machine.CommandLine, StringComparison.Ordinal);
+            Assert.StartsWith("root=/dev/vda1 rw pci=off", machine.CommandLine, StringComparison.Ordinal);
             Assert.EndsWith("console=ttyS0 virtio_mmio.device=4K@0xd0000000:5 virtio_mmio.device=4K@0xd0001000:6", machine.CommandLine, StringComparison.Ordinal);
         }
 

@@ -20,6 +20,9 @@ internal static unsafe partial class KvmNative
     public const nuint SetRegisters = 0x4090AE82;
     public const nuint GetSpecialRegisters = 0x8138AE83;
     public const nuint SetSpecialRegisters = 0x4138AE84;
+    public const nuint SetMsrs = 0x4008AE89;
+    public const nuint GetLocalApic = 0x8400AE8E;
+    public const nuint SetLocalApic = 0x4400AE8F;
     public const nuint SetCpuid2 = 0x4008AE90;
     public const nuint EnableCapability = 0x4068AEA3;
     public const nuint SignalMsi = 0x4020AEA5;
@@ -28,6 +31,7 @@ internal static unsafe partial class KvmNative
     public const int CapabilitySplitIrqchip = 121;
     public const int CapabilityIrqRouting = 25;
     public const int CapabilitySignalMsi = 77;
+    public const int CapabilityTscDeadlineTimer = 72;
     public const uint RoutingMsi = 2;
 
     public const uint ExitIo = 2;

@@ -99,4 +99,13 @@ internal unsafe struct KvmCpuidEntry
     public uint Eax, Ebx, Ecx, Edx;
     public fixed uint Padding[3];
 }
+
+/// <summary><c>struct kvm_msr_entry</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct KvmMsrEntry
+{
+    public uint Index;
+    public uint Reserved;
+    public ulong Data;
+}
 #pragma warning restore CS1591, SA1649, CA1051

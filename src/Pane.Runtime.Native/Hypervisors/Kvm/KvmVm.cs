@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Pane.Runtime.Native.Boot;
 using Pane.Runtime.Native.Interrupts;
 using Pane.Runtime.Native.Memory;
 
@@ -8,7 +9,9 @@ namespace Pane.Runtime.Native.Hypervisors.Kvm;
 /// A KVM virtual machine. With a local APIC it uses the split irqchip (<c>KVM_CAP_SPLIT_IRQCHIP</c> with 24
 /// reserved routes): local APICs in the kernel, the I/O APIC in Pane. Pane's I/O APIC delivers through
 /// <c>KVM_SIGNAL_MSI</c>, and its routes are mirrored into the GSI routing table so that KVM knows the
-/// level-triggered vectors and reports their end-of-interrupt as <c>KVM_EXIT_IOAPIC_EOI</c>.
+/// level-triggered vectors and reports their end-of-interrupt as <c>KVM_EXIT_IOAPIC_EOI</c>. Each vCPU gets its own
+/// CPUID (<see cref="KvmCpuid"/>), the boot MSRs (<see cref="BootMsrs"/>) and, with a local APIC, LINT0 and LINT1
+/// wired as on a PC.
 /// </summary>
 internal sealed unsafe class KvmVm : IVm
 {
@@ -19,6 +22,8 @@ internal sealed unsafe class KvmVm : IVm
     private readonly int _fd;
     private readonly int _runSize;
     private readonly KvmCpuidEntry[] _cpuid;
+    private readonly bool _withLocalApic;
+    private readonly bool _tscDeadline;
     private readonly RedirectionEntry?[] _routes = new RedirectionEntry?[IoApic.PinCount];
 
     /// <summary>Initializes a new instance of the <see cref="KvmVm"/> class.</summary>
@@ -45,6 +50,8 @@ internal sealed unsafe class KvmVm : IVm
             var region = new KvmMemoryRegion { Slot = 0, GuestPhysicalAddress = 0, MemorySize = memory.Size, UserspaceAddress = (ulong)memory.HostAddress };
             KvmNative.Check(KvmNative.IoControl(_fd, KvmNative.SetUserMemoryRegion, &region), "KVM_SET_USER_MEMORY_REGION");
             _cpuid = KvmHypervisor.SupportedCpuid(kvmFd);
+            _withLocalApic = withLocalApic;
+            _tscDeadline = withLocalApic && KvmNative.IoControl(kvmFd, KvmNative.CheckExtension, KvmNative.CapabilityTscDeadlineTimer) > 0;
         }
         catch
         {
@@ -57,12 +64,18 @@ internal sealed unsafe class KvmVm : IVm
     public int FailedDeliveries { get; private set; }
 
     /// <inheritdoc/>
-    public IVcpu CreateVcpu(int index)
+    public IVcpu CreateVcpu(int index, int count)
     {
         var fd = KvmNative.Check(KvmNative.IoControl(_fd, KvmNative.CreateVcpu, index), "KVM_CREATE_VCPU");
         try
         {
-            SetCpuid(fd, index);
+            SetCpuid(fd, KvmCpuid.ForVcpu(_cpuid, index, count, _tscDeadline));
+            SetBootMsrs(fd);
+            if (_withLocalApic)
+            {
+                WireLocalInterrupts(fd);
+            }
+
             return new KvmVcpu(index, fd, _runSize);
         }
         catch
@@ -129,36 +142,53 @@ internal sealed unsafe class KvmVm : IVm
     /// <inheritdoc/>
     public void Dispose() => _ = KvmNative.Close(_fd);
 
-    private void SetCpuid(int vcpuFd, int index)
+    private static void SetCpuid(int vcpuFd, KvmCpuidEntry[] leaves)
     {
-        var size = 8 + (_cpuid.Length * sizeof(KvmCpuidEntry));
+        var size = 8 + (leaves.Length * sizeof(KvmCpuidEntry));
         var buffer = (byte*)NativeMemory.AllocZeroed((nuint)size);
         try
         {
-            *(uint*)buffer = (uint)_cpuid.Length;
-            var entries = new Span<KvmCpuidEntry>(buffer + 8, _cpuid.Length);
-            _cpuid.CopyTo(entries);
-            foreach (ref var entry in entries)
-            {
-                switch (entry.Function)
-                {
-                    case 1:
-                        entry.Ebx = (entry.Ebx & 0x00FF_FFFF) | ((uint)index << 24);
-                        break;
-                    case 0xB:
-                    case 0x1F:
-                        entry.Edx = (uint)index;
-                        break;
-                    default:
-                        break;
-                }
-            }
-
+            *(uint*)buffer = (uint)leaves.Length;
+            leaves.CopyTo(new Span<KvmCpuidEntry>(buffer + 8, leaves.Length));
             KvmNative.Check(KvmNative.IoControl(vcpuFd, KvmNative.SetCpuid2, buffer), "KVM_SET_CPUID2");
         }
         finally
         {
             NativeMemory.Free(buffer);
         }
+    }
+
+    private static void SetBootMsrs(int vcpuFd)
+    {
+        var msrs = BootMsrs.Entries;
+        var size = 8 + (msrs.Count * sizeof(KvmMsrEntry));
+        var buffer = (byte*)NativeMemory.AllocZeroed((nuint)size);
+        try
+        {
+            *(uint*)buffer = (uint)msrs.Count;
+            var entries = new Span<KvmMsrEntry>(buffer + 8, msrs.Count);
+            for (var index = 0; index < msrs.Count; index++)
+            {
+                entries[index] = new KvmMsrEntry { Index = msrs[index].Index, Data = msrs[index].Value };
+            }
+
+            var set = KvmNative.Check(KvmNative.IoControl(vcpuFd, KvmNative.SetMsrs, buffer), "KVM_SET_MSRS");
+            if (set < msrs.Count)
+            {
+                throw new HypervisorException("KVM_SET_MSRS", 0, $"KVM refused MSR 0x{msrs[set].Index:x}");
+            }
+        }
+        finally
+        {
+            NativeMemory.Free(buffer);
+        }
+    }
+
+    private static void WireLocalInterrupts(int vcpuFd)
+    {
+        var registers = stackalloc byte[LocalApicRegisters.Size];
+        KvmNative.Check(KvmNative.IoControl(vcpuFd, KvmNative.GetLocalApic, registers), "KVM_GET_LAPIC");
+        LocalApicRegisters.WireLegacyInterrupts(new Span<byte>(registers, LocalApicRegisters.Size));
+        KvmNative.Check(KvmNative.IoControl(vcpuFd, KvmNative.SetLocalApic, registers), "KVM_SET_LAPIC");
     }
 }

@@ -51,7 +51,7 @@ internal sealed class WhpVm : IVm
     public int FailedDeliveries { get; private set; }
 
     /// <inheritdoc/>
-    public IVcpu CreateVcpu(int index)
+    public IVcpu CreateVcpu(int index, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _processors);

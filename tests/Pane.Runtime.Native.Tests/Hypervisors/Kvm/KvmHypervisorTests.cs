@@ -84,7 +84,7 @@ public sealed class KvmHypervisorTests
             using var memory = new GuestMemory(0x10000);
             memory.Write(LoadAddress, s_guest);
             using var vm = kvm.CreateVm(memory, withLocalApic: false);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             vcpu.SetRealModeEntry(LoadAddress);
             var handler = new RecordingExitHandler();
 
@@ -123,7 +123,7 @@ public sealed class KvmHypervisorTests
             s_entry64.CopyTo(image.AsSpan(kernel.SetupSize + (int)BzImage.Entry64Offset));
             var state = LinuxLoader.Load(memory, BzImage.Parse(image), [], "console=ttyS0", 1);
             using var vm = kvm.CreateVm(memory, withLocalApic: false);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             vcpu.SetBootState(state);
             var handler = new RecordingExitHandler();
 
@@ -147,7 +147,7 @@ public sealed class KvmHypervisorTests
 
             using var memory = new GuestMemory(0x10000);
             using var vm = (KvmVm)kvm.CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             var level = new RedirectionEntry(RedirectionEntry.LevelTriggerBit | 0x41);
 
             // When
@@ -166,7 +166,7 @@ public sealed class KvmHypervisorTests
             using var memory = new GuestMemory(0x10000);
             memory.Write(LoadAddress, s_guest);
             using var vm = kvm.CreateVm(memory, withLocalApic: false);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             vcpu.SetRealModeEntry(LoadAddress);
 
             // When

@@ -114,7 +114,7 @@ public sealed class WhpBackendTests
             using var memory = new GuestMemory(64 * 1024 * 1024);
             var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             uint[]? names = null;
             UInt128[]? values = null;
             platform.SetRegisters(s_partition, 0, Arg.Do<uint[]>(n => names = n), Arg.Do<UInt128[]>(v => values = v));
@@ -144,7 +144,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             ExitWith(platform, context => PortExit(context, 0x3F8, isWrite: true, size: 1, rax: 0x1241, rip: 0x1000, length: 1));
             var handler = new RecordingExitHandler();
 
@@ -164,7 +164,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             ExitWith(platform, context => PortExit(context, 0x3FD, isWrite: false, size: 1, rax: 0x1234_5678, rip: 0x2000, length: 2));
             var handler = new RecordingExitHandler();
 
@@ -183,7 +183,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             ExitWith(platform, context => BinaryPrimitives.WriteUInt32LittleEndian(context, WhpConstants.ExitMemoryAccess));
             var handler = new RecordingExitHandler();
 
@@ -201,7 +201,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             ExitWith(platform, context =>
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(context, WhpConstants.ExitApicEoi);
@@ -223,7 +223,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
 
             // When
             vcpu.Cancel();
@@ -242,7 +242,7 @@ public sealed class WhpBackendTests
             var platform = Platform();
             using var memory = new GuestMemory(0x10000);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
-            using var vcpu = vm.CreateVcpu(0);
+            using var vcpu = vm.CreateVcpu(0, 1);
             ExitWith(platform, context => BinaryPrimitives.WriteUInt32LittleEndian(context, WhpConstants.ExitUnsupportedFeature));
 
             // When // Then
