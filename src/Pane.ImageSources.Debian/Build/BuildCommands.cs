@@ -12,9 +12,12 @@ namespace Pane.ImageSources.Debian.Build;
 /// </summary>
 internal static class BuildCommands
 {
-    /// <summary>Gets the packages installed on top of apt's minimal system.</summary>
+    /// <summary>
+    /// Gets the packages installed on top of apt's minimal system: with e2fsprogs and fdisk the guest can check its
+    /// ext4 root and grow its partition and filesystem when a desktop needs a larger disk.
+    /// </summary>
     public static IReadOnlyList<string> Packages { get; } =
-        ["systemd-sysv", "udev", "dbus", "passwd", "linux-image-amd64", "initramfs-tools"];
+        ["systemd-sysv", "udev", "dbus", "passwd", "linux-image-amd64", "initramfs-tools", "e2fsprogs", "fdisk"];
 
     /// <summary>
     /// Gets what dpkg leaves out: documentation, manual pages and translations, and the kernel drivers of hardware a

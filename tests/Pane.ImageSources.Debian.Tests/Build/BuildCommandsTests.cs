@@ -38,7 +38,7 @@ public sealed class BuildCommandsTests
             Assert.Equal("mmdebstrap", command.FileName);
             var arguments = command.Arguments;
             Assert.Equal(["--mode=unshare", "--variant=apt", "--format=tar"], arguments.Take(3));
-            Assert.Contains("--include=systemd-sysv,udev,dbus,passwd,linux-image-amd64,initramfs-tools", arguments);
+            Assert.Contains("--include=systemd-sysv,udev,dbus,passwd,linux-image-amd64,initramfs-tools,e2fsprogs,fdisk", arguments);
             Assert.Contains("--dpkgopt=path-exclude=/usr/share/doc/*", arguments);
             Assert.Contains("--dpkgopt=path-exclude=/usr/share/man/*", arguments);
             Assert.Contains("--dpkgopt=path-exclude=/lib/modules/*/kernel/drivers/net/wireless/*", arguments);
