@@ -86,6 +86,23 @@ public sealed class LinuxLoaderTests
         }
 
         [Fact]
+        public void Writes_ACPI_tables_declaring_the_virtio_devices_and_points_boot_params_at_their_RSDP()
+        {
+            // Given
+            using var memory = new GuestMemory(64 * MiB);
+            var kernel = BzImage.Parse(SyntheticKernel.Build());
+
+            // When
+            LinuxLoader.Load(memory, kernel, [], "console=ttyS0", 2, [(0xD000_0000, 5)]);
+
+            // Then
+            var rsdp = memory.ReadUInt64(GuestLayout.BootParams + LinuxLoader.AcpiRsdpAddressField);
+            Assert.Equal(GuestLayout.AcpiTables, rsdp);
+            var expected = AcpiTables.Build(GuestLayout.AcpiTables, 2, 0xFEC0_0000, [(0xD000_0000, 5)]);
+            Assert.True(memory.Slice(rsdp, expected.Length).SequenceEqual(expected));
+        }
+
+        [Fact]
         public void Boot_params_carry_the_setup_header_loader_type_command_line_and_initramfs()
         {
             // Given
