@@ -16,6 +16,7 @@ namespace Pane.Host.Tests.Cli.InstallDesktop;
 /// install the root overlay is read on the host: the packages, exactly one display manager linked, Debian's
 /// default-display-manager naming it, and the root filesystem's size.
 /// </summary>
+[Collection(GuestBoots.Name)]
 public sealed class InstallDesktopDebianEndToEndTests : IDisposable
 {
     private const long GiB = 1024L * 1024 * 1024;

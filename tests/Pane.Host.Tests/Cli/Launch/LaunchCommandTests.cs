@@ -8,6 +8,7 @@ namespace Pane.Host.Tests.Cli.Launch;
 
 public sealed class LaunchCommandTests
 {
+    [Collection(GuestBoots.Name)]
     public sealed class ExecuteAsync : IDisposable
     {
         private readonly string _home = Directory.CreateTempSubdirectory("pane-launch-").FullName;

@@ -11,6 +11,7 @@ namespace Pane.Host.Tests.Cli.Launch;
 /// The real <c>pane</c> process booting the real guest fixture under QEMU (TCG here): launch, status, console,
 /// stop, a killed QEMU, and a guest that never reaches its login. Slow by nature, so few and thorough.
 /// </summary>
+[Collection(GuestBoots.Name)]
 public sealed class MachineLifecycleTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");

@@ -13,6 +13,7 @@ namespace Pane.Host.Tests.Cli.Provision;
 /// changes the passwords. After each, the root overlay is read on the host: the hashes are real crypt hashes of the
 /// given passwords, the user is in its admin groups, and there is exactly one of it.
 /// </summary>
+[Collection(GuestBoots.Name)]
 public sealed partial class ProvisionEndToEndTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
@@ -44,12 +45,13 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
 
         // When
         var first = await PaneAsync("provision", "--image", image, "--cpus", "2", "--memory", "512", "--username", "alice", "--password", FirstPassword);
+        Assert.True(first.ExitCode == 0, Failure(first));
         var afterFirst = ReadOverlay();
         var second = await PaneAsync("provision", "--cpus", "2", "--memory", "512", "--username", "alice", "--password", SecondPassword, "--root-password", RootPassword);
+        Assert.True(second.ExitCode == 0, Failure(second));
         var afterSecond = ReadOverlay();
 
         // Then
-        Assert.True(first.ExitCode == 0, first.StandardOutputText + first.StandardError);
         var generated = GeneratedRootPassword().Match(first.StandardOutputText);
         Assert.True(generated.Success, first.StandardOutputText);
         Assert.Contains("created 'alice', admin groups: wheel, sudo", first.StandardOutputText, StringComparison.Ordinal);
@@ -61,7 +63,6 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
         Assert.Equal("sudo:x:27:alice", afterFirst.Group["sudo"]);
         Assert.Equal("%wheel ALL=(ALL:ALL) ALL\n%sudo ALL=(ALL:ALL) ALL\n", afterFirst.Sudoers);
 
-        Assert.True(second.ExitCode == 0, second.StandardOutputText + second.StandardError);
         Assert.Contains("updated the existing user 'alice'", second.StandardOutputText, StringComparison.Ordinal);
         Assert.DoesNotContain("shown only now", second.StandardOutputText, StringComparison.Ordinal);
         Assert.NotEqual(afterFirst.Shadow["alice"], afterSecond.Shadow["alice"]);
@@ -84,6 +85,14 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
     {
         var command = new ProcessCommand("dotnet", [s_host, "--home", _home, .. args]) { Timeout = TimeSpan.FromMinutes(8) };
         return await new ProcessRunner().RunAsync(command, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>What a failed run printed, and the tail of the provisioning transcript, which the home's deletion would lose.</summary>
+    private string Failure(ProcessResult run)
+    {
+        var transcript = Path.Combine(_home, "vms", "default", "provision.log");
+        var tail = File.Exists(transcript) ? string.Join('\n', File.ReadLines(transcript).TakeLast(40)) : "(no transcript)";
+        return $"pane provision exited with {run.ExitCode}:\n{run.StandardOutputText}{run.StandardError}\ntranscript tail:\n{tail}";
     }
 
     private GuestFiles ReadOverlay()
