@@ -9,7 +9,11 @@ internal sealed record Misbehaviour
     /// <summary>Gets the status to answer with instead of the file, if any.</summary>
     public int? Status { get; init; }
 
-    /// <summary>Gets after how many body bytes the connection is reset, if at all.</summary>
+    /// <summary>
+    /// Gets after how many body bytes the connection is closed short of its announced length, if at all. The close is
+    /// an orderly one, so the client surely reads every byte sent before it sees the connection end; a reset would
+    /// discard what it had not read yet, and whether anything was kept would depend on timing.
+    /// </summary>
     public int? CutAfter { get; init; }
 
     /// <summary>Gets after how many body bytes the response stops sending without closing, if at all.</summary>

@@ -169,11 +169,6 @@ internal sealed class TestHttpServer : IAsyncDisposable
             Paused.TrySetResult();
             await Resume.Task.WaitAsync(token);
         }
-
-        if (misbehaviour.CutAfter is not null)
-        {
-            client.Client.LingerState = new LingerOption(true, 0);
-        }
     }
 
     private static async Task WriteHeadAsync(NetworkStream stream, int status, List<(string Name, string Value)> headers, CancellationToken token)

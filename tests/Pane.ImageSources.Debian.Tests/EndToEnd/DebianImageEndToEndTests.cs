@@ -9,6 +9,7 @@ using Pane.Host.DiskImages.Partitions;
 using Pane.Host.Platform;
 using Pane.ImageSources.Debian.Build;
 using Pane.Platform;
+using Pane.Tests.Fixtures;
 
 namespace Pane.ImageSources.Debian.Tests.EndToEnd;
 
@@ -20,22 +21,9 @@ namespace Pane.ImageSources.Debian.Tests.EndToEnd;
 public sealed class DebianImageEndToEndTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
-    private readonly string _home = Directory.CreateTempSubdirectory("pane-debian-e2e-").FullName;
+    private readonly BootHome _boot = new("pane-debian-e2e-");
 
-    public void Dispose()
-    {
-        foreach (var pidFile in Directory.EnumerateFiles(_home, "qemu.pid", SearchOption.AllDirectories))
-        {
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var leftover) && ProcessIdentity.StartTimeOf(leftover) is not null)
-            {
-                using var qemu = Process.GetProcessById(leftover);
-                qemu.Kill();
-                qemu.WaitForExit();
-            }
-        }
-
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _boot.Dispose();
 
     [Fact]
     public async Task An_image_built_by_an_ordinary_user_keeps_its_owners_and_boots_to_a_root_login_under_qemu()
@@ -49,7 +37,7 @@ public sealed class DebianImageEndToEndTests : IDisposable
         var launch = await new ProcessRunner().RunAsync(
             new ProcessCommand(
                 "dotnet",
-                [s_host, "--home", _home, "launch", fixture.Disk, "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "180", "--headless", "--json"])
+                [s_host, "--home", _boot.Path, "launch", fixture.Disk, "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "180", "--headless", "--json"])
             {
                 Timeout = TimeSpan.FromMinutes(14),
             },

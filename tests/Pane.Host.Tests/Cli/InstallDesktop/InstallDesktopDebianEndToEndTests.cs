@@ -5,6 +5,7 @@ using Pane.Host.DiskImages.Ext4;
 using Pane.Host.Guest;
 using Pane.Host.Platform;
 using Pane.Platform;
+using Pane.Tests.Fixtures;
 
 namespace Pane.Host.Tests.Cli.InstallDesktop;
 
@@ -23,22 +24,9 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
     private const string PluginName = "Pane.TestPlugins.SmallDesktops";
 
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
-    private readonly string _home = Directory.CreateTempSubdirectory("pane-desktop-e2e-").FullName;
+    private readonly BootHome _boot = new("pane-desktop-e2e-");
 
-    public void Dispose()
-    {
-        foreach (var pidFile in Directory.EnumerateFiles(_home, "qemu.pid", SearchOption.AllDirectories))
-        {
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var leftover) && ProcessIdentity.StartTimeOf(leftover) is not null)
-            {
-                using var qemu = Process.GetProcessById(leftover);
-                qemu.Kill();
-                qemu.WaitForExit();
-            }
-        }
-
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _boot.Dispose();
 
     [Fact]
     public async Task Installs_a_plugins_small_recipes_from_the_hosts_apt_source_growing_the_disk_and_switching_display_managers_there_and_back()
@@ -50,7 +38,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
             Assert.Skip("PANE_TEST_DEBIAN_IMAGE does not name a folder with debian.raw: build it with tests/fixtures/debian/build-debian-image.sh and export the folder it prints (eng/test.sh does).");
         }
 
-        var plugin = Directory.CreateDirectory(Path.Join(_home, "plugins", PluginName)).FullName;
+        var plugin = Directory.CreateDirectory(Path.Join(_boot.Path, "plugins", PluginName)).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Join(AppContext.BaseDirectory, "TestPlugins", PluginName)))
         {
             File.Copy(file, Path.Join(plugin, Path.GetFileName(file)));
@@ -63,7 +51,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
         var afterGreetd = ReadOverlay();
         var slimAgain = await InstallAsync("twm-slim");
         var afterSlimAgain = ReadOverlay();
-        var transcript = await File.ReadAllTextAsync(Path.Join(_home, "vms", "default", "install-desktop.log"), TestContext.Current.CancellationToken);
+        var transcript = await File.ReadAllTextAsync(Path.Join(_boot.Path, "vms", "default", "install-desktop.log"), TestContext.Current.CancellationToken);
 
         // Then: the first install grew the disk, reached the apt source and verified SLiM
         Assert.True(slim.ExitCode == 0, slim.StandardOutputText + slim.StandardError);
@@ -97,7 +85,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
 
     private async Task<ProcessResult> InstallAsync(string recipe, params string[] more)
     {
-        var command = new ProcessCommand("dotnet", [s_host, "--home", _home, "install-desktop", "--de", recipe, "--cpus", "2", "--memory", "1024", .. more])
+        var command = new ProcessCommand("dotnet", [s_host, "--home", _boot.Path, "install-desktop", "--de", recipe, "--cpus", "2", "--memory", "1024", .. more])
         {
             Timeout = TimeSpan.FromMinutes(20),
         };
@@ -106,7 +94,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
 
     private GuestState ReadOverlay()
     {
-        using var disk = DiskImage.Open(Path.Join(_home, "vms", "default", GuestSessionOpener.RootOverlayFileName));
+        using var disk = DiskImage.Open(Path.Join(_boot.Path, "vms", "default", GuestSessionOpener.RootOverlayFileName));
         var root = disk.ReadPartitionTable().Partitions[0];
         Ext4Superblock superblock;
         using (var partition = disk.OpenPartition(root))

@@ -16,26 +16,13 @@ public sealed class MachineLifecycleTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(6);
-    private readonly string _home = Directory.CreateTempSubdirectory("pane-lifecycle-").FullName;
+    private readonly BootHome _boot = new("pane-lifecycle-");
 
-    public void Dispose()
-    {
-        foreach (var pidFile in Directory.EnumerateFiles(_home, "qemu.pid", SearchOption.AllDirectories))
-        {
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var leftover) && ProcessIdentity.StartTimeOf(leftover) is not null)
-            {
-                using var qemu = Process.GetProcessById(leftover);
-                qemu.Kill();
-                qemu.WaitForExit();
-            }
-        }
-
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _boot.Dispose();
 
     private async Task<ProcessResult> PaneAsync(params string[] args)
     {
-        var command = new ProcessCommand("dotnet", [s_host, "--home", _home, .. args]) { Timeout = s_commandTimeout };
+        var command = new ProcessCommand("dotnet", [s_host, "--home", _boot.Path, .. args]) { Timeout = s_commandTimeout };
         return await new ProcessRunner().RunAsync(command, TestContext.Current.CancellationToken);
     }
 
@@ -118,7 +105,7 @@ public sealed class MachineLifecycleTests : IDisposable
         Assert.True(second.ExitCode == 0, second.StandardError);
         Assert.True(readBack);
         Assert.Contains("powered off after the ACPI power button", stopped.StandardOutputText, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_home, "vms", "default", "root.qcow2")));
+        Assert.True(File.Exists(Path.Combine(_boot.Path, "vms", "default", "root.qcow2")));
         Assert.Equal(imageHash, await HashAsync(image));
     }
 
@@ -126,7 +113,7 @@ public sealed class MachineLifecycleTests : IDisposable
     private async Task<bool> AskOnConsoleAsync(string command, string answer)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { s_host, "--home", _home, "console" })
+        foreach (var argument in new[] { s_host, "--home", _boot.Path, "console" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -157,7 +144,7 @@ public sealed class MachineLifecycleTests : IDisposable
 
     private void KillQemu()
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(_home, "vms", "default", "qemu.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse(File.ReadAllText(Path.Combine(_boot.Path, "vms", "default", "qemu.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         using var qemu = Process.GetProcessById(pid);
         qemu.Kill();
         qemu.WaitForExit();

@@ -17,22 +17,9 @@ namespace Pane.Host.Tests.Cli.Provision;
 public sealed partial class ProvisionEndToEndTests : IDisposable
 {
     private static readonly string s_host = Path.Join(AppContext.BaseDirectory, "pane.dll");
-    private readonly string _home = Directory.CreateTempSubdirectory("pane-provision-").FullName;
+    private readonly BootHome _boot = new("pane-provision-");
 
-    public void Dispose()
-    {
-        foreach (var pidFile in Directory.EnumerateFiles(_home, "qemu.pid", SearchOption.AllDirectories))
-        {
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var leftover) && ProcessIdentity.StartTimeOf(leftover) is not null)
-            {
-                using var qemu = Process.GetProcessById(leftover);
-                qemu.Kill();
-                qemu.WaitForExit();
-            }
-        }
-
-        Directory.Delete(_home, recursive: true);
-    }
+    public void Dispose() => _boot.Dispose();
 
     [Fact]
     public async Task Sets_real_password_hashes_and_a_sudo_user_then_a_second_run_changes_the_passwords_without_a_second_user()
@@ -72,8 +59,8 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
         Assert.Equal("wheel:x:10:alice", afterSecond.Group["wheel"]);
         Assert.Equal("sudo:x:27:alice", afterSecond.Group["sudo"]);
 
-        var transcript = await File.ReadAllTextAsync(Path.Combine(_home, "vms", "default", "provision.log"), TestContext.Current.CancellationToken);
-        var serial = await File.ReadAllTextAsync(Path.Combine(_home, "vms", "default", "serial.log"), TestContext.Current.CancellationToken);
+        var transcript = await File.ReadAllTextAsync(Path.Combine(_boot.Path, "vms", "default", "provision.log"), TestContext.Current.CancellationToken);
+        var serial = await File.ReadAllTextAsync(Path.Combine(_boot.Path, "vms", "default", "serial.log"), TestContext.Current.CancellationToken);
         foreach (var secret in new[] { generated.Groups["password"].Value, FirstPassword, SecondPassword, RootPassword })
         {
             Assert.DoesNotContain(secret, transcript, StringComparison.Ordinal);
@@ -83,21 +70,21 @@ public sealed partial class ProvisionEndToEndTests : IDisposable
 
     private async Task<ProcessResult> PaneAsync(params string[] args)
     {
-        var command = new ProcessCommand("dotnet", [s_host, "--home", _home, .. args]) { Timeout = TimeSpan.FromMinutes(8) };
+        var command = new ProcessCommand("dotnet", [s_host, "--home", _boot.Path, .. args]) { Timeout = TimeSpan.FromMinutes(8) };
         return await new ProcessRunner().RunAsync(command, TestContext.Current.CancellationToken);
     }
 
     /// <summary>What a failed run printed, and the tail of the provisioning transcript, which the home's deletion would lose.</summary>
     private string Failure(ProcessResult run)
     {
-        var transcript = Path.Combine(_home, "vms", "default", "provision.log");
+        var transcript = Path.Combine(_boot.Path, "vms", "default", "provision.log");
         var tail = File.Exists(transcript) ? string.Join('\n', File.ReadLines(transcript).TakeLast(40)) : "(no transcript)";
         return $"pane provision exited with {run.ExitCode}:\n{run.StandardOutputText}{run.StandardError}\ntranscript tail:\n{tail}";
     }
 
     private GuestFiles ReadOverlay()
     {
-        using var disk = DiskImage.Open(Path.Combine(_home, "vms", "default", "root.qcow2"));
+        using var disk = DiskImage.Open(Path.Combine(_boot.Path, "vms", "default", "root.qcow2"));
         using var fileSystem = disk.OpenFileSystem(disk.ReadPartitionTable().Partitions[0]);
         string Read(string path)
         {
