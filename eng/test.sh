@@ -10,7 +10,6 @@ export PANE_TEST_CACHE=${PANE_TEST_CACHE:-$HOME/.cache/pane-tests}
 export PANE_TEST_GUEST=$(tests/fixtures/guest/build-guest.sh)
 tests/fixtures/fetch-e2fsprogs-images.sh >/dev/null
 export PANE_TEST_DEBIAN_IMAGE=$(tests/fixtures/debian/build-debian-image.sh)
-export PANE_TEST_NESTED=$(tests/fixtures/nested/build-outer.sh | tail -n 1)
 
 dotnet build Pane.sln -c Release -warnaserror
 log=$(mktemp)

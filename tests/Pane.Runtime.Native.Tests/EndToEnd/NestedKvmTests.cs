@@ -7,8 +7,9 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// test boots the outer guest of tests/fixtures/nested under QEMU's TCG with <c>-cpu max</c>, which emulates AMD SVM:
 /// inside it kvm_amd loads and /dev/kvm is a real KVM. A self-contained publish of the pane host and the guest
 /// fixture go onto its payload disk; inside, bare QEMU with KVM and <c>pane launch --runtime native</c> each boot the
-/// fixture and answer a console command. The outer guest is built once and cached by eng/test.sh (and by
-/// eng/test-nested.sh, which runs this test alone).
+/// fixture and answer a console command. The outer guest is built once and cached; eng/test-nested.sh runs this test.
+/// It is opt-in: beside the other test boots on 2 cores it ran past its 20-minute limit, and once its outer guest
+/// stopped without reporting the payload's end.
 /// </summary>
 public sealed class NestedKvmTests
 {
@@ -81,8 +82,8 @@ public sealed class NestedKvmTests
             return built;
         }
 
-        Assert.Skip("PANE_TEST_NESTED names no built outer guest: run eng/test.sh or eng/test-nested.sh, which build it " +
-            "(tests/fixtures/nested/build-outer.sh) and set PANE_TEST_NESTED.");
+        Assert.Skip("PANE_TEST_NESTED names no built outer guest: run eng/test-nested.sh, which builds it " +
+            "(tests/fixtures/nested/build-outer.sh) and runs this test alone; it is not yet reliable enough for eng/test.sh.");
         return string.Empty;
     }
 
