@@ -12,9 +12,6 @@ namespace Pane.Host.Guest;
 /// </summary>
 internal sealed class GuestSessionOpener
 {
-    /// <summary>The root overlay's file name in the machine's folder, as the launcher creates it.</summary>
-    public const string RootOverlayFileName = "root.qcow2";
-
     private static readonly TimeSpan s_shellTimeout = TimeSpan.FromMinutes(2);
 
     private readonly MachineLauncher _launcher;
@@ -36,7 +33,7 @@ internal sealed class GuestSessionOpener
     /// <summary>Gets the machine's root overlay file (it may not exist yet).</summary>
     /// <param name="name">The machine's name.</param>
     /// <returns>The path.</returns>
-    public string RootOverlayOf(string name) => Path.Combine(_store.DirectoryOf(name), RootOverlayFileName);
+    public string RootOverlayOf(string name) => Path.Combine(_store.DirectoryOf(name), WorkspaceMaintenance.RootOverlayFileName);
 
     /// <summary>Finds the base image to boot: the one asked for, else the one the machine's root overlay was made from.</summary>
     /// <param name="request">The machine.</param>

@@ -121,7 +121,7 @@ internal sealed class MachineLauncher
         var path = Path.GetFullPath(request.Image!);
         var image = new DiskSpec(path, DiskFormatOf(path), DiskRole.Base);
         return request.PersistRoot
-            ? new DiskSpec(Path.Combine(folder, "root.qcow2"), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = image }
+            ? new DiskSpec(Path.Combine(folder, WorkspaceMaintenance.RootOverlayFileName), DiskFormat.Qcow2, DiskRole.RootOverlay) { Backing = image }
             : image with { IsEphemeral = true };
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Pane.Host.DesktopInstall;
 using Pane.Host.DiskImages;
 using Pane.Host.DiskImages.Ext4;
-using Pane.Host.Guest;
+using Pane.Host.Machines;
 using Pane.Host.Platform;
 using Pane.Platform;
 using Pane.Tests.Fixtures;
@@ -94,7 +94,7 @@ public sealed class InstallDesktopDebianEndToEndTests : IDisposable
 
     private GuestState ReadOverlay()
     {
-        using var disk = DiskImage.Open(Path.Join(_boot.Path, "vms", "default", GuestSessionOpener.RootOverlayFileName));
+        using var disk = DiskImage.Open(Path.Join(_boot.Path, "vms", "default", WorkspaceMaintenance.RootOverlayFileName));
         var root = disk.ReadPartitionTable().Partitions[0];
         Ext4Superblock superblock;
         using (var partition = disk.OpenPartition(root))
