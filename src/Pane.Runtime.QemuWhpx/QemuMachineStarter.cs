@@ -71,6 +71,7 @@ internal sealed class QemuMachineStarter
         };
         var startedAt = DateTimeOffset.UtcNow;
         var processId = await LaunchAsync(qemuPath, plan, cancellationToken).ConfigureAwait(false);
+        RestrictToOwner(unixSockets ? [serialSocket, controlSocket, plan.SerialLogPath] : [plan.SerialLogPath]);
         var record = new VirtualMachineRecord
         {
             Name = spec.Name,
@@ -207,6 +208,23 @@ internal sealed class QemuMachineStarter
         foreach (var stale in new[] { "serial.sock", "qmp.sock", "qemu.pid" })
         {
             File.Delete(Path.Combine(path, stale));
+        }
+    }
+
+    /// <summary>
+    /// Narrows what QEMU created with its umask (sockets and the console log, typically group- and world-readable)
+    /// to the user alone, on top of the state folder that only the user can open.
+    /// </summary>
+    private static void RestrictToOwner(IEnumerable<string> paths)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var path in paths.Where(Path.Exists))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

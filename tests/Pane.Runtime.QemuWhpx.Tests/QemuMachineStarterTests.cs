@@ -105,6 +105,7 @@ public sealed class QemuMachineStarterTests : IDisposable
 
         // When
         await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken);
+        var channelModes = new[] { "serial.sock", "qmp.sock", "serial.log" }.Select(name => File.GetUnixFileMode(Path.Combine(spec.StateDirectory, name))).ToArray();
         await WaitForAsync(machine, BootMilestoneKind.Login, s_bootTimeout);
         var answered = await AskAsync(machine, "echo MARK-$((6*7))", "MARK-42");
         var stop = await machine.ShutdownAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -119,6 +120,7 @@ public sealed class QemuMachineStarterTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "home.qcow2")));
         Assert.Contains("Reached target", await File.ReadAllTextAsync(Path.Combine(spec.StateDirectory, "serial.log"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(spec.StateDirectory));
+        Assert.All(channelModes, mode => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode));
         Assert.Equal(baseHash, Convert.ToHexString(await SHA256.HashDataAsync(File.OpenRead(guest.Disk), TestContext.Current.CancellationToken)));
     }
 

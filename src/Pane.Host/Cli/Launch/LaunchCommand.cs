@@ -73,6 +73,7 @@ internal sealed class LaunchCommand
             if (!json)
             {
                 await output.WriteLineAsync($"Runtime: {runtime.Provider.Id} ({runtime.Verdict})").ConfigureAwait(false);
+                await output.WriteLineAsync(Timeline(machine.Milestones)).ConfigureAwait(false);
             }
         }
         catch (LaunchFailedException failure)
@@ -150,6 +151,11 @@ internal sealed class LaunchCommand
             _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {milestone.Elapsed.TotalSeconds,7:0.0} s  {Describe(milestone.Kind)}"));
         }
     }
+
+    private static string Timeline(IEnumerable<BootMilestone> milestones) =>
+        "Boot timeline: " + string.Join(", ", milestones
+            .OrderBy(milestone => milestone.Elapsed)
+            .Select(milestone => string.Create(CultureInfo.InvariantCulture, $"{Describe(milestone.Kind)} {milestone.Elapsed.TotalSeconds:0.0} s")));
 
     private static string Describe(BootMilestoneKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pane.Host.Plugins;
 using Pane.Host.Tests.Runtimes;
 using Pane.Machines;
 using Pane.Runtimes;
@@ -59,6 +60,64 @@ public sealed class LaunchCommandTests
             Assert.DoesNotContain(password, record, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public async Task Powers_a_headless_machine_off_after_its_login_and_prints_the_boot_timeline()
+        {
+            // Given
+            var machine = Machine("default");
+            machine.ShutdownAsync(Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>()).Returns(new ShutdownResult(ShutdownMethod.AcpiPowerdown, TimeSpan.FromSeconds(2)));
+            var catalog = Catalog(machine, out _);
+
+            // When
+            var result = await CliRunner.RunAsync(services => services.AddSingleton(catalog), "launch", GuestImage.Shared.Disk, "--headless", "--grace", "7", "--home", _home);
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Boot timeline: kernel started 0.5 s, root filesystem mounted 1.5 s, login reached 3.0 s", result.Output, StringComparison.Ordinal);
+            await machine.Received(1).ShutdownAsync(TimeSpan.FromSeconds(7), Arg.Any<CancellationToken>());
+            Assert.False(File.Exists(Path.Combine(_home, "vms", "default", "machine.json")));
+        }
+
+        [Fact]
+        public async Task Leaves_a_headless_machine_running_with_keep()
+        {
+            // Given
+            var machine = Machine("default");
+            var catalog = Catalog(machine, out _);
+
+            // When
+            var result = await CliRunner.RunAsync(services => services.AddSingleton(catalog), "launch", GuestImage.Shared.Disk, "--headless", "--keep", "--home", _home);
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Machine 'default' runs; 'pane console --name default' attaches", result.Output, StringComparison.Ordinal);
+            await machine.DidNotReceiveWithAnyArgs().ShutdownAsync(default, TestContext.Current.CancellationToken);
+            Assert.True(File.Exists(Path.Combine(_home, "vms", "default", "machine.json")));
+        }
+
+        [Fact]
+        public async Task Extends_the_kernel_command_line_with_append()
+        {
+            // Given
+            var catalog = Catalog(Machine("default"), out var specs);
+
+            // When
+            var result = await CliRunner.RunAsync(services => services.AddSingleton(catalog), "launch", GuestImage.Shared.Disk, "--detach", "--append", " quiet loglevel=3 ", "--home", _home);
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal($"root={GuestImage.Shared.Root} console=ttyS0 fstab=0 rw quiet loglevel=3", specs.Single().Boot.CommandLine);
+        }
+
+        private static IPluginCatalog Catalog(IVirtualMachine machine, out List<MachineSpec> specs)
+        {
+            var started = new List<MachineSpec>();
+            var provider = TestRuntimes.Available("qemu", 100);
+            provider.StartAsync(Arg.Do<MachineSpec>(started.Add), Arg.Any<CancellationToken>()).Returns(machine);
+            specs = started;
+            return TestRuntimes.Catalog(provider);
+        }
+
         private static IVirtualMachine Machine(string name)
         {
             var machine = Substitute.For<IVirtualMachine>();
@@ -71,7 +130,12 @@ public sealed class LaunchCommandTests
                 DisplayEndpoint = "vnc://127.0.0.1:5901",
                 DisplayWebSocketEndpoint = "ws://127.0.0.1:43210",
             });
-            machine.Milestones.Returns([new BootMilestone(BootMilestoneKind.Login, TimeSpan.FromSeconds(3), "login:")]);
+            machine.Milestones.Returns(
+            [
+                new BootMilestone(BootMilestoneKind.KernelStarted, TimeSpan.FromSeconds(0.5), "Linux version"),
+                new BootMilestone(BootMilestoneKind.Login, TimeSpan.FromSeconds(3), "login:"),
+                new BootMilestone(BootMilestoneKind.RootMounted, TimeSpan.FromSeconds(1.5), "EXT4-fs (vda2): mounted"),
+            ]);
             machine.WaitForExitAsync(Arg.Any<CancellationToken>()).Returns(call => Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>()).ContinueWith<int?>(_ => null, TaskScheduler.Default));
             var console = Substitute.For<ISerialConsole>();
             console.ReadLinesAsync(Arg.Any<CancellationToken>()).Returns(_ => NoLines());
