@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Boot benchmark: `pane launch --detach` of the guest fixture against the identical QEMU command line run bare,
-# both to the same login milestone, side by side in one hyperfine run (median of RUNS, default 5).
+# Boot benchmark: `pane launch --headless --keep` (headless, returning once the login shows) of the guest fixture
+# against the identical QEMU command line run bare, both to the same login milestone, side by side in one hyperfine run (median of RUNS, default 5).
 #
 #   bench/boot/run.sh [RUNS]
 #
@@ -37,14 +37,19 @@ BARE
 cat > "$work/pane.sh" <<PANE
 #!/usr/bin/env bash
 # The Pane side: launch until the login milestone, then kill QEMU the same way.
-"$pane" launch "$guest/disk.raw" ${machine[*]} --detach >/dev/null
+"$pane" launch "$guest/disk.raw" ${machine[*]} --headless --keep >/dev/null
 kill \$(cat "$state/qemu.pid")
 while kill -0 \$(cat "$state/qemu.pid") 2>/dev/null; do sleep 0.05; done
 rm -f "$state/machine.json"
 PANE
 chmod +x "$work/bare.sh" "$work/pane.sh"
 
-hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/result.md" \
-  --command-name "pane launch --detach (to login)" "$work/pane.sh" \
+hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/result.md" --export-json "$work/result.json" \
+  --command-name "pane launch --headless --keep (to login)" "$work/pane.sh" \
   --command-name "bare qemu, same command line (to login)" "$work/bare.sh"
 cat "$work/result.md"
+python3 - "$work/result.json" <<'MEDIANS'
+import json, sys
+pane, bare = (result["median"] for result in json.load(open(sys.argv[1]))["results"])
+print(f"medians: pane {pane:.3f} s, bare {bare:.3f} s, overhead {pane - bare:+.3f} s = {100 * (pane - bare) / bare:+.1f}% of the bare boot")
+MEDIANS

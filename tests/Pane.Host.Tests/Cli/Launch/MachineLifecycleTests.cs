@@ -29,7 +29,7 @@ public sealed class MachineLifecycleTests : IDisposable
     private static string[] Machine(string image) => [image, "--cpus", "2", "--memory", "512", "--timeout", "300"];
 
     [Fact]
-    public async Task Detaches_reports_status_answers_on_the_console_stops_gracefully_and_recovers_from_a_killed_qemu()
+    public async Task Detaches_reports_status_answers_on_the_console_runs_a_second_attached_machine_beside_it_stops_gracefully_or_by_kill_and_recovers_from_a_killed_qemu()
     {
         // Given
         var image = GuestImage.Shared.Disk;
@@ -40,6 +40,9 @@ public sealed class MachineLifecycleTests : IDisposable
         var second = await PaneAsync(["launch", .. Machine(image), "--detach"]);
         var running = await PaneAsync("status", "--json");
         var answer = await AskOnConsoleAsync("echo MARK-$((6*7))", "MARK-42");
+        var attachedBeside = await AttachTypeAndDetachAsync(["launch", .. Machine(image), "--name", "beside"], "echo MARK-$((7*8))", "MARK-56", TimeSpan.FromMinutes(6));
+        var both = await PaneAsync("status", "--json");
+        var besideKilled = await PaneAsync("stop", "--name", "beside", "--grace", "0");
         var stopped = await PaneAsync("stop");
         var afterStop = await PaneAsync("status", "--name", "default", "--json");
         var relaunched = await PaneAsync(["launch", .. Machine(image), "--detach"]);
@@ -57,6 +60,11 @@ public sealed class MachineLifecycleTests : IDisposable
         Assert.Equal("qemu", status.GetProperty("runtime").GetString());
         Assert.StartsWith("unix:", status.GetProperty("control").GetString(), StringComparison.Ordinal);
         Assert.True(answer);
+        Assert.True(attachedBeside);
+        Assert.Equal(
+            ["beside running", "default running"],
+            JsonDocument.Parse(both.StandardOutputText).RootElement.EnumerateArray().Select(machine => $"{machine.GetProperty("name").GetString()} {machine.GetProperty("state").GetString()}").Order(StringComparer.Ordinal));
+        Assert.Contains("Machine 'beside' did not power off within", besideKilled.StandardOutputText, StringComparison.Ordinal);
         Assert.Contains("powered off after the ACPI power button", stopped.StandardOutputText, StringComparison.Ordinal);
         Assert.Equal("stopped", JsonDocument.Parse(afterStop.StandardOutputText).RootElement[0].GetProperty("state").GetString());
         Assert.True(relaunched.ExitCode == 0, relaunched.StandardError);
@@ -110,10 +118,16 @@ public sealed class MachineLifecycleTests : IDisposable
     }
 
     /// <summary>Runs <c>pane console</c>, types until the answer shows (login may flush early input), then detaches.</summary>
-    private async Task<bool> AskOnConsoleAsync(string command, string answer)
+    private Task<bool> AskOnConsoleAsync(string command, string answer) => AttachTypeAndDetachAsync(["console"], command, answer, TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// Runs a pane command that attaches the terminal to a console, types the command until the answer shows (the
+    /// guest may still boot, and login may flush early input), then detaches with Ctrl+].
+    /// </summary>
+    private async Task<bool> AttachTypeAndDetachAsync(string[] args, string command, string answer, TimeSpan limit)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { s_host, "--home", _boot.Path, "console" })
+        foreach (var argument in (string[])[s_host, "--home", _boot.Path, .. args])
         {
             start.ArgumentList.Add(argument);
         }
@@ -129,7 +143,7 @@ public sealed class MachineLifecycleTests : IDisposable
         };
         console.BeginOutputReadLine();
         var deadline = Stopwatch.StartNew();
-        while (!answered.Task.IsCompleted && deadline.Elapsed < TimeSpan.FromMinutes(2))
+        while (!answered.Task.IsCompleted && deadline.Elapsed < limit)
         {
             await console.StandardInput.WriteAsync(command + "\r");
             await console.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
