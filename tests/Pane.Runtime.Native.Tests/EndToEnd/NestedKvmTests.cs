@@ -7,13 +7,16 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// test boots the outer guest of tests/fixtures/nested under QEMU's TCG with <c>-cpu max</c>, which emulates AMD SVM:
 /// inside it kvm_amd loads and /dev/kvm is a real KVM. A self-contained publish of the pane host and the guest
 /// fixture go onto its payload disk; inside, bare QEMU with KVM and <c>pane launch --runtime native</c> each boot the
-/// fixture and answer a console command. The outer guest is built once and cached; eng/test-nested.sh runs this test.
-/// It is opt-in: beside the other test boots on 2 cores it ran past its 20-minute limit, and once its outer guest
-/// stopped without reporting the payload's end.
+/// fixture and answer a console command. The outer guest is built once and cached; eng/test.sh runs this test on
+/// its own after every other test, since beside the other test boots on 2 cores it once ran past its time limit.
+/// An outer guest that stops without ever reporting the payload's end (TCG's emulated SVM failed once so in six runs)
+/// gets one more try; a payload that fails, or an outer guest that runs out of time, fails the test at once.
 /// </summary>
 public sealed class NestedKvmTests
 {
     private const int KvmUnavailableExitCode = 3;
+    private const int OuterGuestStoppedEarlyExitCode = 125;
+    private const string OuterGuestTimeLimitSeconds = "900";
 
     [Fact]
     public async Task Under_a_real_KVM_the_native_runtime_boots_the_fixture_to_a_shell_that_answers_a_command()
@@ -33,7 +36,7 @@ public sealed class NestedKvmTests
             Assert.True(made.ExitCode == 0, $"make-payload.sh failed with exit code {made.ExitCode}: {made.Error}");
 
             // When
-            var run = await NestedScript.RunAsync("run-nested.sh", [payload], Environment(("PANE_TEST_NESTED", outer)), cancellationToken);
+            var run = await RunOuterGuestAsync(payload, outer, cancellationToken);
 
             // Then
             var report = NestedPayloadReport.Parse(run.Output);
@@ -75,6 +78,19 @@ public sealed class NestedKvmTests
         }
     }
 
+    private static async Task<NestedScript> RunOuterGuestAsync(string payload, string outer, CancellationToken cancellationToken)
+    {
+        var environment = Environment(("PANE_TEST_NESTED", outer), ("PANE_NESTED_TIMEOUT", OuterGuestTimeLimitSeconds));
+        var run = await NestedScript.RunAsync("run-nested.sh", [payload], environment, cancellationToken);
+        if (run.ExitCode != OuterGuestStoppedEarlyExitCode)
+        {
+            return run;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"The outer guest stopped before the payload's end; one more try. Its report:\n{run.Error}\n{run.Output}");
+        return await NestedScript.RunAsync("run-nested.sh", [payload], environment, cancellationToken);
+    }
+
     private static string OuterGuest()
     {
         if (System.Environment.GetEnvironmentVariable("PANE_TEST_NESTED") is { Length: > 0 } built && File.Exists(Path.Combine(built, "root.ext4")))
@@ -82,8 +98,8 @@ public sealed class NestedKvmTests
             return built;
         }
 
-        Assert.Skip("PANE_TEST_NESTED names no built outer guest: run eng/test-nested.sh, which builds it " +
-            "(tests/fixtures/nested/build-outer.sh) and runs this test alone; it is not yet reliable enough for eng/test.sh.");
+        Assert.Skip("PANE_TEST_NESTED names no built outer guest: eng/test.sh and eng/test-nested.sh build it " +
+            "(tests/fixtures/nested/build-outer.sh) and run this test alone, after the others.");
         return string.Empty;
     }
 
