@@ -13,6 +13,7 @@ packages=(
   kmod              # depmod/modprobe -d: module dependencies for the initramfs
   dpkg-dev          # dpkg-source: unpacks e2fsprogs' source for its corrupted test images
   python3           # small helpers in test fixtures
+  acpica-tools      # iasl: disassembles the native VMM's ACPI tables in its tests
   mmdebstrap        # the debian image source builds its image with it (its end-to-end test; also the nested-KVM outer guest)
   uidmap            # newuidmap/newgidmap: mmdebstrap --mode=unshare as an ordinary user
 )

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Pane.Runtime.Native.Devices;
 using Pane.Runtime.Native.Serial;
 
 namespace Pane.Runtime.Native.Boot;
@@ -8,8 +9,9 @@ namespace Pane.Runtime.Native.Boot;
 /// The ACPI tables of a hardware-reduced machine, after the ACPI 6 specification: an RSDP, an XSDT naming a FADT and
 /// a MADT, and a DSDT. The MADT lists one local APIC per vCPU, the I/O APIC and LINT1 as NMI; the DSDT declares COM1
 /// (a hardware-reduced machine maps no ISA interrupt unless a device names it) and each virtio-MMIO device (<c>LNRO0005</c>, its register window and its interrupt), which is how a kernel built without
-/// <c>CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES</c> (Debian's) finds them. The FADT says hardware-reduced (no PM timer, no
-/// SCI, no fixed buttons), no VGA, no 8042 and no CMOS clock, so Linux probes none of them.
+/// <c>CONFIG_VIRTIO_MMIO_CMDLINE_DEVICES</c> (Debian's) finds them, and the sleep state S5, through which Linux powers
+/// the machine off. The FADT says hardware-reduced (no PM timer, no SCI, no fixed buttons), no VGA, no 8042 and no
+/// CMOS clock, so Linux probes none of them, and names the sleep control and status registers.
 /// </summary>
 internal static class AcpiTables
 {
@@ -30,6 +32,8 @@ internal static class AcpiTables
     public const int FadtBootArchitectureField = 109;
     public const int FadtFlagsField = 112;
     public const int FadtMinorVersionField = 131;
+    public const int FadtSleepControlField = 244;
+    public const int FadtSleepStatusField = 256;
     public const int FadtExtendedDsdtField = 140;
     public const int FadtHypervisorVendorField = 268;
     public const uint FadtPowerButtonIsControlMethod = 1u << 4;
@@ -114,9 +118,24 @@ internal static class AcpiTables
         BinaryPrimitives.WriteUInt32LittleEndian(fadt.AsSpan(FadtFlagsField), FadtHardwareReduced | FadtPowerButtonIsControlMethod | FadtSleepButtonIsControlMethod);
         fadt[FadtMinorVersionField] = 5;
         BinaryPrimitives.WriteUInt64LittleEndian(fadt.AsSpan(FadtExtendedDsdtField), dsdtAddress);
+        BytePort(AcpiSleepControl.Port).CopyTo(fadt, FadtSleepControlField);
+        BytePort(AcpiSleepControl.Port + 1).CopyTo(fadt, FadtSleepStatusField);
         Encoding.ASCII.GetBytes("PANEVMM ").CopyTo(fadt, FadtHypervisorVendorField);
         Seal(fadt);
         return fadt;
+    }
+
+    /// <summary>A generic address structure naming one byte-wide I/O port.</summary>
+    private static byte[] BytePort(int port)
+    {
+        const byte SystemIo = 1;
+        const byte ByteAccess = 1;
+        var address = new byte[12];
+        address[0] = SystemIo;
+        address[1] = 8;
+        address[3] = ByteAccess;
+        BinaryPrimitives.WriteUInt64LittleEndian(address.AsSpan(4), (ulong)port);
+        return address;
     }
 
     private static byte[] Madt(int processors, ulong ioApicAddress)
@@ -163,9 +182,9 @@ internal static class AcpiTables
             devices.AddRange(Aml.VirtioMmioDevice(index, virtioDevices[index].Address, virtioDevices[index].Pin));
         }
 
-        var scope = Aml.Scope("\\_SB_", devices);
-        var dsdt = Table("DSDT", 2, scope.Length);
-        scope.CopyTo(dsdt, HeaderSize);
+        byte[] body = [.. Aml.Scope("\\_SB_", devices), .. Aml.Name("\\_S5_", Aml.Package([AcpiSleepControl.SoftOffSleepType, 0]))];
+        var dsdt = Table("DSDT", 2, body.Length);
+        body.CopyTo(dsdt, HeaderSize);
         Seal(dsdt);
         return dsdt;
     }

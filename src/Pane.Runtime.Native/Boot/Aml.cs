@@ -19,6 +19,7 @@ internal static class Aml
     public const byte StringPrefix = 0x0D;
     public const byte ScopeOp = 0x10;
     public const byte BufferOp = 0x11;
+    public const byte PackageOp = 0x12;
     public const byte ExtendedOpPrefix = 0x5B;
     public const byte DeviceOp = 0x82;
     public const byte RootChar = 0x5C;
@@ -157,6 +158,17 @@ internal static class Aml
     /// <param name="bytes">The buffer's bytes.</param>
     /// <returns>The encoding.</returns>
     public static byte[] Buffer(byte[] bytes) => Package([BufferOp], [.. Number((uint)bytes.Length), .. bytes]);
+
+    /// <summary>Encodes <c>Package() { numbers }</c>.</summary>
+    /// <param name="numbers">The package's elements, each an integer.</param>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The package has more than 255 elements.</exception>
+    public static byte[] Package(IReadOnlyList<uint> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(numbers.Count, byte.MaxValue);
+        return Package([PackageOp], [(byte)numbers.Count, .. numbers.SelectMany(Number)]);
+    }
 
     /// <summary>Encodes a name path: an optional root prefix and one four-character segment.</summary>
     /// <param name="name">The name.</param>

@@ -6,8 +6,9 @@ namespace Pane.Runtime.Native.Machine;
 
 /// <summary>
 /// A running native machine, inside the Pane process that started it: its console, its milestones as the console
-/// shows them, a shutdown that types <c>poweroff</c> on the console (the machine has no ACPI) and ends the vCPUs
-/// when the guest says it powered off or the grace period passes. Its console ends when the machine does.
+/// shows them, and a shutdown that types <c>poweroff</c> on the console (the machine has no ACPI power button). The
+/// guest's power-off enters the ACPI sleep state S5, which stops the machine; a guest that only says it halted, or
+/// outlasts the grace period, has its vCPUs ended. Its console ends when the machine does.
 /// </summary>
 internal sealed class NativeVirtualMachine : IVirtualMachine
 {

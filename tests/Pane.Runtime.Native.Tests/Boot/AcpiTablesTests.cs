@@ -104,7 +104,7 @@ public sealed class AcpiTablesTests
         }
 
         [Fact]
-        public void The_DSDT_declares_COM1_then_each_virtio_MMIO_device_with_its_window_and_pin()
+        public void The_DSDT_declares_COM1_then_each_virtio_MMIO_device_with_its_window_and_pin_then_the_S5_sleep_state()
         {
             // Given
             var (tables, xsdt) = AcpiTablesTests.Tables();
@@ -114,12 +114,77 @@ public sealed class AcpiTablesTests
             var dsdt = TableAt(tables, BinaryPrimitives.ReadUInt64LittleEndian(fadt[AcpiTables.FadtExtendedDsdtField..])).ToArray();
 
             // Then
+            byte[] softOff = [0x08, 0x5C, .. "_S5_"u8.ToArray(), 0x12, 0x05, 0x02, 0x0A, 0x05, 0x00];
+            Assert.Equal(softOff, dsdt[^softOff.Length..]);
             byte[] devices = [.. Aml.VirtioMmioDevice(0, 0xD000_0000, 5), .. Aml.VirtioMmioDevice(1, 0xD000_1000, 6)];
-            Assert.Equal(devices, dsdt[^devices.Length..]);
+            Assert.Equal(devices, dsdt[^(devices.Length + softOff.Length)..^softOff.Length]);
             var com1 = Aml.SerialPort("COM1", 0, 0x3F8, 4);
-            Assert.Equal([0x10, .. Aml.PackageLength(5 + com1.Length + devices.Length), 0x5C, .. "_SB_"u8.ToArray(), .. com1], dsdt[36..^devices.Length]);
+            Assert.Equal([0x10, .. Aml.PackageLength(5 + com1.Length + devices.Length), 0x5C, .. "_SB_"u8.ToArray(), .. com1], dsdt[36..^(devices.Length + softOff.Length)]);
             var text = Encoding.ASCII.GetString(dsdt);
             Assert.Equal(2, text.Split(AcpiTables.VirtioMmioHardwareId).Length - 1);
+        }
+
+        [Fact]
+        public void The_FADT_names_byte_wide_sleep_control_and_status_ports()
+        {
+            // Given
+            var (tables, xsdt) = AcpiTablesTests.Tables();
+
+            // When
+            var fadt = TableAt(tables, BinaryPrimitives.ReadUInt64LittleEndian(xsdt.Span[36..]));
+
+            // Then
+            Assert.Equal([1, 8, 0, 1, 0x00, 0x06, 0, 0, 0, 0, 0, 0], fadt.Slice(AcpiTables.FadtSleepControlField, 12).ToArray());
+            Assert.Equal([1, 8, 0, 1, 0x01, 0x06, 0, 0, 0, 0, 0, 0], fadt.Slice(AcpiTables.FadtSleepStatusField, 12).ToArray());
+        }
+
+        [Fact]
+        public async Task Reads_back_through_the_ACPICA_disassembler_as_the_machine_it_describes()
+        {
+            // Given
+            var (tables, xsdt) = AcpiTablesTests.Tables();
+            var fadt = TableAt(tables, BinaryPrimitives.ReadUInt64LittleEndian(xsdt.Span[36..])).ToArray();
+            var dsdt = TableAt(tables, BinaryPrimitives.ReadUInt64LittleEndian(fadt.AsSpan(AcpiTables.FadtExtendedDsdtField))).ToArray();
+            var folder = Directory.CreateTempSubdirectory("pane-acpi-").FullName;
+            try
+            {
+                await File.WriteAllBytesAsync(Path.Combine(folder, "dsdt.dat"), dsdt, TestContext.Current.CancellationToken);
+                await File.WriteAllBytesAsync(Path.Combine(folder, "facp.dat"), fadt, TestContext.Current.CancellationToken);
+
+                // When
+                var dsdtSource = await DisassembleAsync(folder, "dsdt");
+                var fadtSource = await DisassembleAsync(folder, "facp");
+
+                // Then
+                Assert.Contains("Name (\\_S5, Package (0x02)", dsdtSource, StringComparison.Ordinal);
+                Assert.Contains("Device (COM1)", dsdtSource, StringComparison.Ordinal);
+                Assert.Contains("Device (VR01)", dsdtSource, StringComparison.Ordinal);
+                Assert.Contains("\"LNRO0005\"", dsdtSource, StringComparison.Ordinal);
+                Assert.Matches(@"Sleep Control Register[\s\S]*?Address : 0000000000000600", fadtSource);
+                Assert.Matches(@"Sleep Status Register[\s\S]*?Address : 0000000000000601", fadtSource);
+                Assert.Matches(@"Hardware Reduced \(V5\) : 1", fadtSource);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        /// <summary>Disassembles a table with iasl, ACPICA's compiler (acpica-tools), and returns its ASL.</summary>
+        private static async Task<string> DisassembleAsync(string folder, string table)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("iasl", ["-d", $"{table}.dat"])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var iasl = System.Diagnostics.Process.Start(start)!;
+            var output = await iasl.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var error = await iasl.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await iasl.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(iasl.ExitCode == 0, $"iasl -d {table}.dat failed:\n{output}\n{error}");
+            return await File.ReadAllTextAsync(Path.Combine(folder, $"{table}.dsl"), TestContext.Current.CancellationToken);
         }
 
         [Fact]
