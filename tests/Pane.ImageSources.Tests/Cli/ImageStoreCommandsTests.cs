@@ -319,7 +319,7 @@ public sealed class ImageStoreCommandsTests
         [Fact]
         public async Task Set_default_image_changes_what_get_and_doctor_show()
         {
-            // Given: nothing configured, so the built-in default (the debian source on Linux, arch elsewhere)
+            // Given: nothing configured, so the built-in default, arch (with debian as its fallback on Linux)
             using var pane = new PaneCli();
 
             // When
@@ -329,7 +329,7 @@ public sealed class ImageStoreCommandsTests
             var doctor = await pane.RunAsync("doctor", "--json");
 
             // Then
-            Assert.Equal(OperatingSystem.IsLinux() ? "debian" : "arch", before.Output.Trim());
+            Assert.Equal("arch", before.Output.Trim());
             Assert.Equal(0, set.ExitCode);
             Assert.Equal("https://example.org/x.qcow2#sha256=" + new string('d', 64), after.Output.Trim());
             using var json = JsonDocument.Parse(doctor.Output);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Output;
+using Pane.Host.Images;
 using Pane.Images;
 
 namespace Pane.Host.Cli.Image.Progress;
@@ -9,12 +10,14 @@ namespace Pane.Host.Cli.Image.Progress;
 /// <summary>
 /// Shows the progress of a transfer: on the error stream as one line redrawn a few times a second with the rate and
 /// the time left, or with <c>--json</c> as <c>progress</c> events on standard output, one JSON object a line.
+/// Notices (such as the default image's fallback) go to the error stream as lines of their own.
 /// </summary>
-internal sealed class TransferProgressView : IProgress<TransferProgress>
+internal sealed class TransferProgressView : IProgress<TransferProgress>, IImageNotices
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(250);
 
     private readonly TextWriter _writer;
+    private readonly TextWriter _notices;
     private readonly bool _json;
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -31,6 +34,7 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
     public TransferProgressView(CliConsole console, bool json)
     {
         _writer = json ? console.Output : console.Error;
+        _notices = console.Error;
         _json = json;
     }
 
@@ -71,17 +75,32 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
         }
     }
 
+    /// <inheritdoc/>
+    public void Notice(string line)
+    {
+        lock (_gate)
+        {
+            EndLine();
+            _notices.WriteLine(line);
+        }
+    }
+
     /// <summary>Shows the last report and ends the progress line.</summary>
     public void Complete()
     {
         lock (_gate)
         {
             ShowPending();
-            if (_lineOpen)
-            {
-                _writer.WriteLine();
-                _lineOpen = false;
-            }
+            EndLine();
+        }
+    }
+
+    private void EndLine()
+    {
+        if (_lineOpen)
+        {
+            _writer.WriteLine();
+            _lineOpen = false;
         }
     }
 
