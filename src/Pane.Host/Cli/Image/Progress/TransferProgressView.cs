@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Output;
@@ -20,7 +19,8 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>, IImage
     private readonly TextWriter _notices;
     private readonly bool _json;
     private readonly Lock _gate = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
     private string? _stage;
     private TimeSpan _lastShown;
     private long _lastBytes;
@@ -32,7 +32,18 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>, IImage
     /// <param name="console">Where to write.</param>
     /// <param name="json">Whether to write JSON events to standard output instead of a line to the error stream.</param>
     public TransferProgressView(CliConsole console, bool json)
+        : this(console, json, TimeProvider.System)
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TransferProgressView"/> class.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="json">Whether to write JSON events to standard output instead of a line to the error stream.</param>
+    /// <param name="time">The clock the rate is measured with.</param>
+    public TransferProgressView(CliConsole console, bool json, TimeProvider time)
+    {
+        _time = time;
+        _started = time.GetTimestamp();
         _writer = json ? console.Output : console.Error;
         _notices = console.Error;
         _json = json;
@@ -44,7 +55,7 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>, IImage
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
-            var now = _clock.Elapsed;
+            var now = _time.GetElapsedTime(_started);
             if (value.Stage != _stage)
             {
                 ShowPending();
