@@ -70,7 +70,7 @@ internal sealed class ArchImageSource : IImageSource
         }
         catch (PaneException error) when (error is ServerUnreachableException || error.InnerException is ServerUnreachableException)
         {
-            throw new PaneException(
+            throw new ImageServerUnreachableException(
                 $"The Arch base image cannot be downloaded: {url.Host} cannot be reached from this machine.",
                 $"Connect to the internet, or set {UrlVariable} and {Sha256Variable} to a copy you can reach, or import an image with 'pane image import FILE'.",
                 error);

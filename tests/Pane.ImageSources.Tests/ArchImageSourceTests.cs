@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Pane.Desktops;
 using Pane.ImageSources.Downloads;
@@ -52,21 +54,25 @@ public sealed class ArchImageSourceTests
         }
 
         [Fact]
-        public async Task Says_in_one_sentence_that_the_image_cannot_be_reached()
+        public async Task Says_in_one_sentence_that_the_server_cannot_be_reached_so_that_the_host_may_fall_back()
         {
-            // Given
+            // Given: a loopback port nothing listens on
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
             var environment = new Dictionary<string, string?>
             {
-                [ArchImageSource.UrlVariable] = "https://arch-mirror.invalid/images/Arch-Linux-x86_64-basic.qcow2",
+                [ArchImageSource.UrlVariable] = $"http://127.0.0.1:{port}/images/Arch-Linux-x86_64-basic.qcow2",
                 [ArchImageSource.Sha256Variable] = new string('c', 64),
             };
             var source = new ArchImageSource(_downloader, name => environment.GetValueOrDefault(name));
 
             // When
-            var error = await Assert.ThrowsAsync<PaneException>(() => source.AcquireAsync(ImageReference.Parse("arch"), _scratch.Path, null, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<ImageServerUnreachableException>(() => source.AcquireAsync(ImageReference.Parse("arch"), _scratch.Path, null, TestContext.Current.CancellationToken));
 
             // Then
-            Assert.Equal("The Arch base image cannot be downloaded: arch-mirror.invalid cannot be reached from this machine.", error.Message);
+            Assert.Equal("The Arch base image cannot be downloaded: 127.0.0.1 cannot be reached from this machine.", error.Message);
             Assert.Contains("PANE_BASE_IMAGE_URL", error.Remedy, StringComparison.Ordinal);
         }
 

@@ -12,9 +12,9 @@ internal sealed class BaseImageResolver
         "Give a file path, a name from 'pane image list', or a reference such as arch or https://URL#sha256=HEX.";
 
     private readonly ImageStore _store;
-    private readonly DefaultImageResolver _defaults;
+    private readonly DefaultImageFallback _defaults;
 
-    public BaseImageResolver(ImageStore store, DefaultImageResolver defaults)
+    public BaseImageResolver(ImageStore store, DefaultImageFallback defaults)
     {
         _store = store;
         _defaults = defaults;
@@ -30,14 +30,21 @@ internal sealed class BaseImageResolver
     }
 
     /// <summary>Finds or acquires the base image of a machine.</summary>
-    /// <param name="image">The path, name or reference, or <see langword="null"/> for the default image.</param>
-    /// <param name="progress">Receives the progress of an acquisition, if not <see langword="null"/>.</param>
+    /// <param name="image">The path, name or reference, or <see langword="null"/> for the default image (or its fallback).</param>
+    /// <param name="progress">
+    /// Receives the progress of an acquisition, if not <see langword="null"/>; when it is an <see cref="IImageNotices"/>
+    /// too, it is told when the default image's fallback is used.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
     /// <returns>The absolute path of the image file.</returns>
     /// <exception cref="PaneException">It is none of these, or could not be acquired.</exception>
-    public async Task<string> ResolveAsync(string? image, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    public Task<string> ResolveAsync(string? image, IProgress<TransferProgress>? progress, CancellationToken cancellationToken) =>
+        image is null
+            ? _defaults.AcquireAsync(reference => AcquireAsync(reference, progress, cancellationToken), progress as IImageNotices)
+            : AcquireAsync(image, progress, cancellationToken);
+
+    private async Task<string> AcquireAsync(string text, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
-        var text = image ?? _defaults.Resolve().Reference;
         if (FindExisting(text) is { } existing)
         {
             return Path.GetFullPath(existing);

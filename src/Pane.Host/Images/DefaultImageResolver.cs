@@ -5,11 +5,18 @@ using Pane.Platform;
 namespace Pane.Host.Images;
 
 /// <summary>
-/// Chooses the default image: the <c>default-image</c> setting, else <c>arch</c> on Windows, and on Linux
-/// <c>debian</c> when an image source of that id is loaded (it builds the image locally), else <c>arch</c>.
+/// Chooses the default image: the <c>default-image</c> setting, else <c>arch</c>; on Linux, with a <c>debian</c>
+/// image source loaded, <c>debian</c> (built locally) is the fallback for when the Arch image's server cannot be
+/// reached.
 /// </summary>
 internal sealed class DefaultImageResolver
 {
+    /// <summary>The built-in default image.</summary>
+    public const string ArchReference = "arch";
+
+    /// <summary>The image built locally when <see cref="ArchReference"/> cannot be fetched on Linux.</summary>
+    public const string DebianReference = "debian";
+
     private readonly PaneSettings _settings;
     private readonly IHostPlatform _platform;
     private readonly IPluginCatalog _catalog;
@@ -31,13 +38,13 @@ internal sealed class DefaultImageResolver
             return new DefaultImage(configured, $"set in {_settings.FilePath}");
         }
 
-        if (_platform.OperatingSystem == HostOperatingSystem.Linux && _catalog.ImageSources.Any(source => source.Id == "debian"))
+        if (_platform.OperatingSystem == HostOperatingSystem.Windows)
         {
-            return new DefaultImage("debian", "built-in default on Linux: built locally from the configured apt source");
+            return new DefaultImage(ArchReference, "built-in default on Windows");
         }
 
-        return _platform.OperatingSystem == HostOperatingSystem.Windows
-            ? new DefaultImage("arch", "built-in default on Windows")
-            : new DefaultImage("arch", "built-in default: no 'debian' image source is loaded");
+        return _platform.OperatingSystem == HostOperatingSystem.Linux && _catalog.ImageSources.Any(source => source.Id == DebianReference)
+            ? new DefaultImage(ArchReference, "built-in default on Linux", DebianReference)
+            : new DefaultImage(ArchReference, "built-in default: no 'debian' image source is loaded to fall back to");
     }
 }

@@ -12,6 +12,7 @@ internal static class ImageStoreServiceCollectionExtensions
         services.TryAddSingleton<PaneSettings>();
         services.TryAddSingleton<ImageStore>();
         services.TryAddSingleton<DefaultImageResolver>();
+        services.TryAddSingleton<DefaultImageFallback>();
         services.TryAddSingleton<BaseImageResolver>();
         return services;
     }

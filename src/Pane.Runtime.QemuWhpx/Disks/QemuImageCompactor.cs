@@ -8,7 +8,9 @@ namespace Pane.Runtime.QemuWhpx.Disks;
 /// Compacts a qcow2 image with <c>qemu-img</c>: <c>convert</c> into <c>IMAGE.compact.tmp</c> in the same folder (an
 /// overlay stays an overlay over the same backing file), <c>compare</c> the copy with the original, flush it, then
 /// rename it over the original. Until that rename the original is never written, so a compaction killed at any
-/// point leaves it whole; the next one deletes the leftover copy first.
+/// point leaves it whole; the next one deletes the leftover copy first. The copy and the comparison run bound to
+/// pane's life (<see cref="ParentBoundProcess"/>), and the next compaction stops a <c>qemu-img</c> still working on a
+/// leftover copy before deleting it (<see cref="LeftoverCopyWriters"/>).
 /// </summary>
 internal sealed class QemuImageCompactor
 {
@@ -39,7 +41,12 @@ internal sealed class QemuImageCompactor
     {
         var image = Path.GetFullPath(imagePath);
         var temporary = image + TemporarySuffix;
-        File.Delete(temporary);
+        if (File.Exists(temporary))
+        {
+            LeftoverCopyWriters.Stop(_qemuImg, temporary);
+            File.Delete(temporary);
+        }
+
         var before = await InfoAsync(image, cancellationToken).ConfigureAwait(false);
         if (before.Format != "qcow2")
         {
@@ -51,8 +58,9 @@ internal sealed class QemuImageCompactor
             string[] backing = before.Backing is { } backingFile
                 ? ["-B", backingFile, .. before.BackingFormat is { } backingFormat ? new[] { "-F", backingFormat } : []]
                 : [];
-            await RunAsync(["convert", "-q", "-f", "qcow2", "-O", "qcow2", .. backing, image, temporary], s_copyTimeout, cancellationToken).ConfigureAwait(false);
-            var compare = await _processes.RunAsync(new ProcessCommand(_qemuImg, ["compare", "-q", "-f", "qcow2", "-F", "qcow2", image, temporary]) { Timeout = s_copyTimeout }, cancellationToken).ConfigureAwait(false);
+            var convert = new ProcessCommand(_qemuImg, ["convert", "-q", "-f", "qcow2", "-O", "qcow2", .. backing, image, temporary]) { Timeout = s_copyTimeout };
+            (await ParentBoundProcess.RunAsync(_processes, convert, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            var compare = await ParentBoundProcess.RunAsync(_processes, new ProcessCommand(_qemuImg, ["compare", "-q", "-f", "qcow2", "-F", "qcow2", image, temporary]) { Timeout = s_copyTimeout }, cancellationToken).ConfigureAwait(false);
             if (compare.ExitCode != 0)
             {
                 throw new PaneException(

@@ -41,15 +41,16 @@ public sealed class DefaultImageResolverTests : IDisposable
     }
 
     [Fact]
-    public void Chooses_debian_on_Linux_when_that_source_is_loaded_and_arch_when_not()
+    public void Chooses_arch_on_Linux_with_debian_as_its_fallback_when_that_source_is_loaded()
     {
         // When
         var withDebian = Resolver(HostOperatingSystem.Linux, "arch", "debian").Resolve();
         var withoutDebian = Resolver(HostOperatingSystem.Linux, "arch").Resolve();
 
         // Then
-        Assert.Equal("debian", withDebian.Reference);
+        Assert.Equal(new DefaultImage("arch", "built-in default on Linux", "debian"), withDebian);
         Assert.Equal("arch", withoutDebian.Reference);
+        Assert.Null(withoutDebian.Fallback);
     }
 
     [Fact]
@@ -63,6 +64,7 @@ public sealed class DefaultImageResolverTests : IDisposable
 
         // Then
         Assert.Equal("mine", choice.Reference);
+        Assert.Null(choice.Fallback);
         Assert.Equal($"set in {Path.Join(_home, "config.json")}", choice.Origin);
     }
 }

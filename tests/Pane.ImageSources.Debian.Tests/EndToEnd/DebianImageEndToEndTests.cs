@@ -14,9 +14,10 @@ using Pane.Tests.Fixtures;
 namespace Pane.ImageSources.Debian.Tests.EndToEnd;
 
 /// <summary>
-/// The debian image source end to end: the image tests/fixtures/debian builds through the plugin as an ordinary
-/// user is read with Pane's own partition and ext4 readers, then booted by the real pane host under QEMU (TCG
-/// here) to its login and powered off with the ACPI power button. Slow by nature, so one test.
+/// The debian image source end to end: the image tests/fixtures/debian pulls with <c>pane image pull debian</c> into
+/// a store as an ordinary user is read with Pane's own partition and ext4 readers, then launched by its store name
+/// by the real pane host under QEMU (TCG here) to its login and powered off with the ACPI power button. Slow by
+/// nature, so one test.
 /// </summary>
 public sealed class DebianImageEndToEndTests : IDisposable
 {
@@ -32,20 +33,29 @@ public sealed class DebianImageEndToEndTests : IDisposable
         var fixture = DebianImageFixture.Shared;
         var report = fixture.BuildReport;
         var imageHash = await HashAsync(fixture.Disk);
+        using var metadata = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Join(fixture.StoredImage, "image.json"), TestContext.Current.CancellationToken));
+        Directory.CreateDirectory(Path.Join(_boot.Path, "images"));
+        Directory.CreateSymbolicLink(Path.Join(_boot.Path, "images", "debian"), fixture.StoredImage);
 
         // When
         var launch = await new ProcessRunner().RunAsync(
             new ProcessCommand(
                 "dotnet",
-                [s_host, "--home", _boot.Path, "launch", fixture.Disk, "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "180", "--headless", "--json"])
+                [s_host, "--home", _boot.Path, "launch", "debian", "--cpus", "2", "--memory", "1024", "--timeout", "480", "--grace", "180", "--headless", "--json"])
             {
                 Timeout = TimeSpan.FromMinutes(14),
             },
             TestContext.Current.CancellationToken);
 
-        // Then: built by the plugin, as an ordinary user, and hashed as it was built
+        // Then: pulled into the store by the debian source, as an ordinary user, and hashed as it was built
         Assert.NotEqual("root", report[4]);
-        Assert.Equal(report[1], imageHash);
+        var image = metadata.RootElement;
+        Assert.Equal(
+            ("debian", "debian", "debian", "raw", "debian"),
+            (image.GetProperty("name").GetString(), image.GetProperty("source").GetString(), image.GetProperty("reference").GetString(), image.GetProperty("format").GetString(), image.GetProperty("family").GetString()));
+        Assert.Equal(imageHash, image.GetProperty("sha256").GetString());
+        Assert.Equal(Path.Join(fixture.StoredImage, image.GetProperty("file").GetString()), report[0]);
+        Assert.Equal(DiskLayout.DefaultDiskBytes, image.GetProperty("sizeBytes").GetInt64());
         Assert.Equal(DiskLayout.DefaultDiskBytes, long.Parse(report[2], CultureInfo.InvariantCulture));
 
         // Then: a GPT root partition whose files belong to the system's users

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Pane.ImageSources.Debian.Tests.EndToEnd;
 
 /// <summary>
-/// The Debian image of tests/fixtures/debian, built once by the debian image source as an ordinary user and cached
-/// (<c>PANE_TEST_DEBIAN_IMAGE</c> names a folder built already, as eng/test.sh sets it).
+/// The Debian image of tests/fixtures/debian, pulled once with <c>pane image pull debian</c> into the image store of a
+/// Pane home as an ordinary user, and cached (<c>PANE_TEST_DEBIAN_IMAGE</c> names a folder built already, as
+/// eng/test.sh sets it).
 /// </summary>
 internal sealed class DebianImageFixture
 {
@@ -18,18 +19,21 @@ internal sealed class DebianImageFixture
     /// <summary>Gets the image, building it on first use.</summary>
     public static DebianImageFixture Shared => s_shared.Value;
 
-    /// <summary>Gets the folder with debian.raw and build.txt.</summary>
+    /// <summary>Gets the folder with debian.raw, build.txt and the Pane home.</summary>
     public string Directory { get; }
 
-    /// <summary>Gets the image.</summary>
+    /// <summary>Gets the image: a hard link to the file in the store.</summary>
     public string Disk => Path.Combine(Directory, "debian.raw");
+
+    /// <summary>Gets the store's folder of the image, named <c>debian</c>: the image file and its <c>image.json</c>.</summary>
+    public string StoredImage => Path.Combine(Directory, "home", "images", "debian");
 
     /// <summary>Gets the lines the build printed: path, SHA-256, size, seconds, and the builder's user name.</summary>
     public IReadOnlyList<string> BuildReport => File.ReadAllLines(Path.Combine(Directory, "build.txt"));
 
     private static DebianImageFixture Build()
     {
-        if (Environment.GetEnvironmentVariable("PANE_TEST_DEBIAN_IMAGE") is { Length: > 0 } built && File.Exists(Path.Combine(built, "debian.raw")))
+        if (Environment.GetEnvironmentVariable("PANE_TEST_DEBIAN_IMAGE") is { Length: > 0 } built && File.Exists(Path.Combine(built, "home", "images", "debian", "image.json")))
         {
             return new DebianImageFixture(built);
         }

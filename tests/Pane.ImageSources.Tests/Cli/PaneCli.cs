@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pane.Host;
 using Pane.Host.Cli;
 
@@ -23,11 +24,17 @@ internal sealed class PaneCli : IDisposable
     /// <summary>Gets the images folder of the home.</summary>
     public string Images => Path.Join(Home, "images");
 
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs the command line in this process with some services replaced.</summary>
+    /// <param name="overrides">Registers the replacements (an <c>IPluginCatalog</c> among them means no plugin is loaded), if not <see langword="null"/>.</param>
+    /// <param name="args">The arguments, after <c>--home</c>.</param>
+    /// <returns>The exit code and what was written to standard output and error.</returns>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(Action<IServiceCollection>? overrides, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await Program.RunAsync(["--home", Home, .. args], new CliConsole(output, error), null, TestContext.Current.CancellationToken);
+        var exitCode = await Program.RunAsync(["--home", Home, .. args], new CliConsole(output, error), overrides, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -92,6 +92,35 @@ public sealed class QemuImageCompactorTests
         }
 
         [Fact]
+        public async Task Stops_a_qemu_img_an_earlier_compaction_left_working_on_its_copy_before_deleting_the_copy()
+        {
+            // Given: an orphaned qemu-img whose output is the leftover copy, held up by reading a FIFO no one writes
+            RequireQemuImg();
+            var disk = _temp.Combine("home.qcow2");
+            var copy = disk + QemuImageCompactor.TemporarySuffix;
+            var fifo = _temp.Combine("stalled.fifo");
+            (await QemuImages.ImgAsync("create", "-q", "-f", "qcow2", disk, "64M")).EnsureSuccess();
+            await QemuImages.IoAsync(disk, "write -P 0x5a 0 4M");
+            (await new ProcessRunner().RunAsync(new Pane.Platform.ProcessCommand("mkfifo", [fifo]), TestContext.Current.CancellationToken)).EnsureSuccess();
+            await File.WriteAllTextAsync(copy, "half a copy", TestContext.Current.CancellationToken);
+            using var orphan = System.Diagnostics.Process.Start("qemu-img", ["convert", "-f", "raw", "-O", "qcow2", fifo, copy]);
+            try
+            {
+                // When
+                await _compactor.CompactAsync(disk, TestContext.Current.CancellationToken);
+
+                // Then
+                Assert.True(orphan.HasExited);
+                Assert.False(File.Exists(copy));
+                await QemuImages.IoAsync(disk, "read -P 0x5a 0 4M");
+            }
+            finally
+            {
+                orphan.Kill();
+            }
+        }
+
+        [Fact]
         public async Task Refuses_a_raw_image_and_leaves_it_as_it_was()
         {
             // Given

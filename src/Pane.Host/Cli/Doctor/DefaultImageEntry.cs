@@ -4,4 +4,5 @@ namespace Pane.Host.Cli.Doctor;
 /// <param name="Reference">The reference or store name.</param>
 /// <param name="Origin">Where the choice comes from.</param>
 /// <param name="InStore">Whether the store has it already; otherwise the first launch acquires it.</param>
-internal sealed record DefaultImageEntry(string Reference, string Origin, bool InStore);
+/// <param name="Fallback">The image used instead when the default's server cannot be reached, or <see langword="null"/> for none.</param>
+internal sealed record DefaultImageEntry(string Reference, string Origin, bool InStore, string? Fallback);

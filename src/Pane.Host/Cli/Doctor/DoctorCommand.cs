@@ -86,7 +86,7 @@ internal sealed class DoctorCommand
             facts.PaneHomeWritable,
             facts.FreeDiskBytes);
         var defaultImage = _defaultImage.Resolve();
-        var imageEntry = new DefaultImageEntry(defaultImage.Reference, defaultImage.Origin, _images.Find(defaultImage.Reference) is not null);
+        var imageEntry = new DefaultImageEntry(defaultImage.Reference, defaultImage.Origin, _images.Find(defaultImage.Reference) is not null, defaultImage.Fallback);
         var report = new DoctorReport(host, plugins, runtimes, RecipesReport.From(_catalog), imageEntry, problems, canRun);
         if (json)
         {

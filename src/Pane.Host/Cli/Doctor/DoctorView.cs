@@ -23,6 +23,11 @@ internal static class DoctorView
         writer.WriteLine("Default image");
         var image = report.DefaultImage;
         writer.WriteLine($"  {image.Reference} ({image.Origin}); {(image.InStore ? "in the store" : "not in the store yet: the first 'pane launch' acquires it")}");
+        if (image.Fallback is { } fallback)
+        {
+            writer.WriteLine($"  when its server cannot be reached: {fallback}, built locally");
+        }
+
         writer.WriteLine();
         writer.WriteLine("Plugins");
         PluginsView.WriteTable(report.Plugins, writer);

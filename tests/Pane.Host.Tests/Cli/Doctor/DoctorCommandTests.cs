@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Host.Platform.Facts;
 using Pane.Host.Plugins;
 using Pane.Host.Tests.Runtimes;
+using Pane.Images;
 using Pane.Platform;
 using Pane.Runtimes;
 
@@ -79,6 +80,33 @@ public sealed class DoctorCommandTests
             Assert.Contains("  free disk         50.0 GiB", lines);
             Assert.Contains("None found.", lines);
             Assert.Equal("Pane can run virtual machines here: auto picks qemu.", lines.Last(l => l.Length > 0));
+        }
+
+        [Fact]
+        public async Task Shows_arch_as_the_default_and_debian_as_its_fallback_on_Linux_when_a_debian_source_is_loaded()
+        {
+            // Given
+            var catalog = QemuOnTcg();
+            var debian = Substitute.For<IImageSource>();
+            debian.Id.Returns("debian");
+            catalog.ImageSources.Returns([debian]);
+
+            // When
+            var text = await CliRunner.RunAsync(Services(catalog, Facts()), "doctor", "--home", Home);
+            var json = await CliRunner.RunAsync(Services(catalog, Facts()), "doctor", "--home", Home, "--json");
+
+            // Then
+            var lines = text.Output.Split('\n').SkipWhile(l => l != "Default image").Skip(1).TakeWhile(l => l.Length > 0);
+            Assert.Equal(
+                [
+                    "  arch (built-in default on Linux); not in the store yet: the first 'pane launch' acquires it",
+                    "  when its server cannot be reached: debian, built locally",
+                ],
+                lines);
+            using var report = JsonDocument.Parse(json.Output);
+            var image = report.RootElement.GetProperty("defaultImage");
+            Assert.Equal("arch", image.GetProperty("reference").GetString());
+            Assert.Equal("debian", image.GetProperty("fallback").GetString());
         }
 
         [Fact]
@@ -165,7 +193,7 @@ public sealed class DoctorCommandTests
             Assert.Equal(
                 ["host", "plugins", "runtimes", "recipes", "defaultImage", "problems", "canRunVirtualMachines"],
                 root.EnumerateObject().Select(p => p.Name));
-            Assert.Equal(["reference", "origin", "inStore"], root.GetProperty("defaultImage").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["reference", "origin", "inStore", "fallback"], root.GetProperty("defaultImage").EnumerateObject().Select(p => p.Name));
             var host = root.GetProperty("host");
             Assert.Equal(
                 ["operatingSystem", "architecture", "logicalProcessors", "physicalMemoryBytes", "virtualization", "hypervisors", "paneHome", "paneHomeWritable", "freeDiskBytes"],

@@ -218,6 +218,25 @@ public sealed class WorkspaceCommandTests
         }
 
         [Fact]
+        public async Task Launch_with_purge_discards_the_overlay_and_the_user_disk_before_it_launches()
+        {
+            // Given
+            var overlay = Disk("root.qcow2");
+            var home = Disk("home.qcow2");
+
+            // When
+            var result = await RunAsync("launch", Path.Combine(_home, "no-such-image.raw"), "--purge", "--yes", "--headless");
+
+            // Then
+            Assert.False(File.Exists(overlay));
+            Assert.False(File.Exists(home));
+            Assert.Contains($"Deleted {overlay}.", result.Error, StringComparison.Ordinal);
+            Assert.Contains($"Deleted {home}.", result.Error, StringComparison.Ordinal);
+            Assert.Contains("no-such-image.raw", result.Error, StringComparison.Ordinal);
+            Assert.Equal(1, result.ExitCode);
+        }
+
+        [Fact]
         public async Task Launch_refuses_two_workspace_actions_at_once()
         {
             // When

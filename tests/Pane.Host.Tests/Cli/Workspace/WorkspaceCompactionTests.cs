@@ -79,6 +79,27 @@ public sealed class WorkspaceCompactionTests : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// Whether a qemu-img still names the copy once pane is gone, after giving the kernel's kill of pane's children
+    /// a moment to land.
+    /// </summary>
+    private static async Task<bool> QemuImgStillWritingAsync(string copy)
+    {
+        for (var look = 0; look < 100; look++)
+        {
+            var writers = ProcessesMentioning(copy);
+            if (writers.Count == 0)
+            {
+                return false;
+            }
+
+            writers.ForEach(writer => writer.Dispose());
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        return true;
+    }
+
     [Fact]
     public async Task Gives_back_the_space_the_guest_freed_and_prints_how_much()
     {
@@ -94,6 +115,26 @@ public sealed class WorkspaceCompactionTests : IDisposable
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"Compacted home\.qcow2: [\d.]+ MiB -> [\d.]+ MiB on disk, \d{8,} bytes reclaimed\.", result.StandardOutputText);
+        Assert.Equal(0, (await ToolAsync("qemu-img", "compare", "-q", reference, disk)).ExitCode);
+        Assert.Empty(Directory.EnumerateFiles(Folder, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Launch_with_compact_compacts_the_user_disk_before_it_launches()
+    {
+        // Given
+        RequireQemuImg();
+        var disk = await UserDiskAsync("1G", "write -P 0xab 0 96M", "write -z 0 64M", "discard 64M 16M");
+        var reference = Path.Combine(_home, "reference.qcow2");
+        File.Copy(disk, reference);
+
+        // When
+        var result = await PaneAsync("launch", Path.Combine(_home, "no-such-image.raw"), "--compact", "--yes", "--headless");
+
+        // Then: compacted first, then the launch fails on the missing image
+        Assert.Matches(@"Compacted home\.qcow2: [\d.]+ MiB -> [\d.]+ MiB on disk, \d{8,} bytes reclaimed\.", result.StandardError);
+        Assert.Contains("no-such-image.raw", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
         Assert.Equal(0, (await ToolAsync("qemu-img", "compare", "-q", reference, disk)).ExitCode);
         Assert.Empty(Directory.EnumerateFiles(Folder, "*.tmp"));
     }
@@ -126,6 +167,8 @@ public sealed class WorkspaceCompactionTests : IDisposable
             await pane.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
+        var orphaned = await QemuImgStillWritingAsync(temporary);
+
         var checkAfterKill = await ToolAsync("qemu-img", "check", "-q", "-U", disk);
         var readAfterKill = await ToolAsync("qemu-io", "-r", "-U", "-c", "read -P 0xab 0 128M", "-c", "read -P 0 128M 64M", "-c", "read -P 0xab 192M 192M", "-f", "qcow2", disk);
         var rerun = await PaneAsync("workspace", "compact", "--yes");
@@ -134,8 +177,10 @@ public sealed class WorkspaceCompactionTests : IDisposable
         Assert.True(copying, "pane was not killed while qemu-img was copying; the image may be too small for this machine.");
         Assert.Equal(0, checkAfterKill.ExitCode);
         Assert.Equal(0, readAfterKill.ExitCode);
+        Assert.False(orphaned, "qemu-img kept writing the copy after pane was killed.");
         Assert.Equal(0, rerun.ExitCode);
         Assert.Contains("Compacted home.qcow2:", rerun.StandardOutputText, StringComparison.Ordinal);
+        Assert.Empty(ProcessesMentioning(temporary));
         Assert.False(File.Exists(temporary));
         Assert.Equal(["home.qcow2"], Directory.EnumerateFiles(Folder).Select(Path.GetFileName).Where(name => name!.EndsWith(".qcow2", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal)));
         (await ToolAsync("qemu-io", "-r", "-c", "read -P 0xab 0 128M", "-c", "read -P 0 128M 64M", "-c", "read -P 0xab 192M 192M", "-f", "qcow2", disk)).EnsureSuccess();

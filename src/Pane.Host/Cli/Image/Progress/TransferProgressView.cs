@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Pane.Host.Cli.Output;
+using Pane.Host.Images;
 using Pane.Images;
 
 namespace Pane.Host.Cli.Image.Progress;
@@ -9,15 +9,18 @@ namespace Pane.Host.Cli.Image.Progress;
 /// <summary>
 /// Shows the progress of a transfer: on the error stream as one line redrawn a few times a second with the rate and
 /// the time left, or with <c>--json</c> as <c>progress</c> events on standard output, one JSON object a line.
+/// Notices (such as the default image's fallback) go to the error stream as lines of their own.
 /// </summary>
-internal sealed class TransferProgressView : IProgress<TransferProgress>
+internal sealed class TransferProgressView : IProgress<TransferProgress>, IImageNotices
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(250);
 
     private readonly TextWriter _writer;
+    private readonly TextWriter _notices;
     private readonly bool _json;
     private readonly Lock _gate = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
     private string? _stage;
     private TimeSpan _lastShown;
     private long _lastBytes;
@@ -29,8 +32,20 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
     /// <param name="console">Where to write.</param>
     /// <param name="json">Whether to write JSON events to standard output instead of a line to the error stream.</param>
     public TransferProgressView(CliConsole console, bool json)
+        : this(console, json, TimeProvider.System)
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TransferProgressView"/> class.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="json">Whether to write JSON events to standard output instead of a line to the error stream.</param>
+    /// <param name="time">The clock the rate is measured with.</param>
+    public TransferProgressView(CliConsole console, bool json, TimeProvider time)
+    {
+        _time = time;
+        _started = time.GetTimestamp();
         _writer = json ? console.Output : console.Error;
+        _notices = console.Error;
         _json = json;
     }
 
@@ -40,7 +55,7 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
-            var now = _clock.Elapsed;
+            var now = _time.GetElapsedTime(_started);
             if (value.Stage != _stage)
             {
                 ShowPending();
@@ -71,17 +86,32 @@ internal sealed class TransferProgressView : IProgress<TransferProgress>
         }
     }
 
+    /// <inheritdoc/>
+    public void Notice(string line)
+    {
+        lock (_gate)
+        {
+            EndLine();
+            _notices.WriteLine(line);
+        }
+    }
+
     /// <summary>Shows the last report and ends the progress line.</summary>
     public void Complete()
     {
         lock (_gate)
         {
             ShowPending();
-            if (_lineOpen)
-            {
-                _writer.WriteLine();
-                _lineOpen = false;
-            }
+            EndLine();
+        }
+    }
+
+    private void EndLine()
+    {
+        if (_lineOpen)
+        {
+            _writer.WriteLine();
+            _lineOpen = false;
         }
     }
 
