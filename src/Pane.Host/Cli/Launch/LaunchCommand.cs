@@ -57,7 +57,7 @@ internal sealed class LaunchCommand
         }
 
         var imageProgress = new TransferProgressView(_console, json: false);
-        request = request with { ImageProgress = json ? null : imageProgress };
+        request = request with { ImageProgress = imageProgress };
 
         IVirtualMachine machine;
         try
