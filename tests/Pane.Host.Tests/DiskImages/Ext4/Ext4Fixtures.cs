@@ -29,7 +29,7 @@ internal static class Ext4Fixtures
     public static string Disk(string name) => Path.Combine(s_disks.Value, name);
 
     public static IEnumerable<string> CorpusNames =>
-        ["ext2-1k-i128", "ext3-2k-i256", "ext4-1k-fragmented", "ext4-1k-i128-metabg", "ext4-2k-noextent",
+        ["ext2-1k-i128", "ext3-2k-i256", "ext4-1k-casefold", "ext4-1k-fragmented", "ext4-1k-i128-metabg", "ext4-2k-noextent",
          "ext4-4k-64bit-csum", "ext4-4k-htree", "ext4-4k-inline"];
 
     /// <summary>Makes a scratch folder, on tmpfs when the machine has one (dumps of 20,000 files are slow on disk).</summary>
