@@ -37,6 +37,20 @@ public sealed class Ext4FileSystemTests
             Assert.Contains("encrypt", error.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void Refuses_a_casefold_encoding_other_than_utf8_by_name()
+        {
+            // Given: s_encoding (offset 0x27C of the superblock) set to 2, an encoding Linux does not know
+            var image = File.ReadAllBytes(Ext4Fixtures.CorpusImage("ext4-1k-casefold"));
+            image[1024 + 0x27C] = 2;
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => Ext4FileSystem.Open(new MemoryStream(image)));
+
+            // Then
+            Assert.Contains("casefold encoding (2)", error.Message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("ext2-1k-i128", "ext2", 1024)]
         [InlineData("ext3-2k-i256", "ext3", 2048)]
