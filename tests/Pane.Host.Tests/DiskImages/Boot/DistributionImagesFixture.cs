@@ -151,25 +151,18 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
 
     private async Task BuildSingleFileSystemsAsync()
     {
-        const string archRelease = "NAME=\"Arch Linux\"\nID=arch\n";
-        File.Move(
-            await FileSystemAsync(
-                "arch-lts",
+        foreach (var (flavour, target) in new[] { ("lts", ArchLtsOnly), ("zen", ArchZenOnly) })
+        {
+            var image = await FileSystemAsync(
+                $"arch-{flavour}",
                 [
-                    ("etc/os-release", archRelease), ("sbin/init", "init"),
-                    ("boot/vmlinuz-linux-lts", null), ("boot/initramfs-linux-lts.img", null), ("boot/initramfs-linux-lts-fallback.img", null),
+                    ("etc/os-release", "NAME=\"Arch Linux\"\nID=arch\n"), ("sbin/init", "init"), ($"boot/vmlinuz-linux-{flavour}", null),
+                    ($"boot/initramfs-linux-{flavour}-fallback.img", null), ($"boot/initramfs-linux-{flavour}.img", null),
                 ],
-                []),
-            ArchLtsOnly);
-        File.Move(
-            await FileSystemAsync(
-                "arch-zen",
-                [
-                    ("etc/os-release", archRelease), ("sbin/init", "init"),
-                    ("boot/vmlinuz-linux-zen", null), ("boot/initramfs-linux-zen-fallback.img", null), ("boot/initramfs-linux-zen.img", null),
-                ],
-                []),
-            ArchZenOnly);
+                []);
+            File.Move(image, target);
+        }
+
         File.Move(
             await FileSystemAsync(
                 "fedora-single",
