@@ -50,9 +50,9 @@ internal sealed class BootArtifactDeriver : IBootArtifactDeriver
 
         await AtomicFile.WriteAsync(
             Path.Combine(folder, RecordName),
-            (target, token) => JsonSerializer.SerializeAsync(target, BootCacheRecord.From(artifacts), BootCacheJsonContext.Default.BootCacheRecord, token),
+            (target, token) => JsonSerializer.SerializeAsync(target, BootCacheRecord.From(artifacts, volumes.Table.Warnings), BootCacheJsonContext.Default.BootCacheRecord, token),
             cancellationToken).ConfigureAwait(false);
-        return Result(folder, key, artifacts, fromCache: false);
+        return Result(folder, key, artifacts, volumes.Table.Warnings, fromCache: false);
     }
 
     private static async Task ExtractAsync(ILinuxFileSystem fileSystem, string path, string target, CancellationToken cancellationToken)
@@ -83,11 +83,12 @@ internal sealed class BootArtifactDeriver : IBootArtifactDeriver
             return null;
         }
 
-        return Result(folder, key, record.ToArtifacts(), fromCache: true);
+        return Result(folder, key, record.ToArtifacts(), record.Warnings ?? [], fromCache: true);
     }
 
-    private static DerivedBootArtifacts Result(string folder, string key, BootArtifacts artifacts, bool fromCache) => new()
+    private static DerivedBootArtifacts Result(string folder, string key, BootArtifacts artifacts, IReadOnlyList<string> warnings, bool fromCache) => new()
     {
+        Warnings = warnings,
         ImageSha256 = key,
         CacheDirectory = folder,
         KernelFile = Path.Combine(folder, KernelName),

@@ -21,8 +21,11 @@ internal sealed record BootCacheRecord
 
     public string? DistributionName { get; init; }
 
-    public static BootCacheRecord From(BootArtifacts artifacts) => new()
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    public static BootCacheRecord From(BootArtifacts artifacts, IReadOnlyList<string> warnings) => new()
     {
+        Warnings = warnings,
         KernelPath = artifacts.KernelPath,
         InitramfsPath = artifacts.InitramfsPath,
         KernelVersion = artifacts.KernelVersion,

@@ -20,4 +20,10 @@ public sealed record DerivedBootArtifacts
 
     /// <summary>Gets whether the result came from the cache, without opening the image.</summary>
     public required bool FromCache { get; init; }
+
+    /// <summary>
+    /// Gets what the image's reader worked around and the user should hear of, such as a damaged primary GPT header
+    /// read from its backup; kept in the cache, so a cached result repeats them. Empty when there is nothing.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -267,12 +267,13 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
 
     private uint? Lookup(Ext4Inode directory, string name)
     {
-        var foldCase = directory.HasFlag(Ext4Inode.CasefoldFlag);
-        if (!foldCase)
+        if (!directory.HasFlag(Ext4Inode.CasefoldFlag) || !_superblock.Has(Ext4Features.IncompatCasefold))
         {
             return LookupExact(directory, name);
         }
 
+        // A casefolded directory: the name as written wins, else the first entry whose folded name is the same.
+        var wanted = Ext4CaseFold.Fold(name);
         uint? folded = null;
         foreach (var entry in Ext4DirectoryReader.Enumerate(this, directory))
         {
@@ -281,10 +282,7 @@ public sealed class Ext4FileSystem : ILinuxFileSystem
                 return entry.Inode;
             }
 
-            if (foldCase && folded is null && string.Equals(
-                entry.Name.Normalize(System.Text.NormalizationForm.FormD),
-                name.Normalize(System.Text.NormalizationForm.FormD),
-                StringComparison.OrdinalIgnoreCase))
+            if (folded is null && Ext4CaseFold.Fold(entry.Name) == wanted)
             {
                 folded = entry.Inode;
             }

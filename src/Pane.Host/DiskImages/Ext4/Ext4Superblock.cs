@@ -14,6 +14,7 @@ internal sealed class Ext4Superblock
 
     private const ushort Magic = 0xEF53;
     private const int MaxLogBlockSize = 6;
+    private const int Utf8Encoding = 1;
 
     private Ext4Superblock()
     {
@@ -78,6 +79,13 @@ internal sealed class Ext4Superblock
         {
             var names = string.Join(", ", Ext4Features.Names(0, unsupported, 0));
             throw Ext4Errors.Unsupported($"The superblock lists incompatible features this reader does not read: {names}.");
+        }
+
+        var encoding = U16(raw, 0x27C);
+        if ((incompat & Ext4Features.IncompatCasefold) != 0 && encoding != Utf8Encoding)
+        {
+            throw Ext4Errors.Unsupported(
+                $"The superblock's casefold encoding ({encoding}) is not utf8 (1), the only one this reader folds names by.");
         }
 
         var logBlockSize = U32(raw, 0x18);

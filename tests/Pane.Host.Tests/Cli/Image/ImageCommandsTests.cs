@@ -48,6 +48,24 @@ public sealed class ImageCommandsTests
         }
 
         [Fact]
+        public async Task Warns_on_standard_error_that_the_backup_GPT_header_was_used()
+        {
+            // Given: the primary GPT header's CRC32 broken
+            var image = images.Path("arch-info-damaged-primary.raw");
+            File.Copy(images.Arch, image, overwrite: true);
+            Tools.Patch(image, 512 + 16, [0xde, 0xad]);
+
+            // When
+            var result = await _cli.RunAsync("image", "info", image);
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("warning: The primary GPT header at sector 1 is damaged", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("warning:", result.Output, StringComparison.Ordinal);
+            Assert.Contains("Root:             root=PARTUUID=", result.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Fails_with_a_remedy_when_the_image_does_not_exist()
         {
             // When
@@ -116,6 +134,24 @@ public sealed class ImageCommandsTests
         }
 
         [Fact]
+        public async Task Reads_an_image_of_the_store_by_its_name()
+        {
+            // Given
+            var import = await CliRunner.RunAsync(null, "image", "import", images.Ubuntu, "--name", "ubuntu-stored", "--home", _home.Path);
+            using var output = new CapturedBinaryOutput();
+
+            // When
+            var result = await CliRunner.RunAsync(
+                services => services.AddSingleton<IBinaryOutput>(output),
+                "image", "cat", "ubuntu-stored", "/usr/share/blob.bin", "--home", _home.Path);
+
+            // Then
+            Assert.Equal(0, import.ExitCode);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(DistributionImagesFixture.Blob, output.Bytes);
+        }
+
+        [Fact]
         public async Task Refuses_a_folder()
         {
             // Given
@@ -153,6 +189,22 @@ public sealed class ImageCommandsTests
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(DistributionImagesFixture.Content("fedora-boot/vmlinuz-6.5.6-300.fc39.x86_64"), File.ReadAllBytes(target));
             Assert.Equal([target], Directory.GetFiles(_output.Path));
+        }
+
+        [Fact]
+        public async Task Copies_a_file_out_of_an_image_of_the_store_given_by_its_name()
+        {
+            // Given
+            var import = await _cli.RunAsync("image", "import", images.FedoraQcow2, "--name", "fedora-stored");
+            var target = _output.File("initramfs");
+
+            // When
+            var result = await _cli.RunAsync("image", "extract", "fedora-stored", "/initramfs-6.5.6-300.fc39.x86_64.img", target, "--partition", "2");
+
+            // Then
+            Assert.Equal(0, import.ExitCode);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(DistributionImagesFixture.Content("fedora-boot/initramfs-6.5.6-300.fc39.x86_64.img"), File.ReadAllBytes(target));
         }
 
         public void Dispose()

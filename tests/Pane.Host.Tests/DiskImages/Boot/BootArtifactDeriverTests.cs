@@ -50,6 +50,25 @@ public sealed class BootArtifactDeriverTests
         }
 
         [Fact]
+        public async Task Reports_the_GPT_backup_header_fallback_and_repeats_it_from_the_cache()
+        {
+            // Given: the primary GPT header's CRC32 broken
+            var image = Copy(images.Arch, "arch-damaged-primary.raw");
+            Tools.Patch(image, 512 + 16, [0xde, 0xad]);
+            var deriver = new BootArtifactDeriver(new TestPaneHome(_home.Path), new ExtFileSystemOpener());
+
+            // When
+            var first = await deriver.DeriveAsync(image, TestContext.Current.CancellationToken);
+            var second = await deriver.DeriveAsync(image, TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.Contains("primary GPT header", Assert.Single(first.Warnings), StringComparison.Ordinal);
+            Assert.True(second.FromCache);
+            Assert.Equal(first.Warnings, second.Warnings);
+            Assert.Equal(3, first.Artifacts.RootPartitionNumber);
+        }
+
+        [Fact]
         public async Task Derives_again_when_the_image_changes()
         {
             // Given

@@ -70,6 +70,34 @@ public sealed class BootArtifactLocatorTests
             Assert.Equal(DistributionFamily.Debian, artifacts.Family);
         }
 
+        [Theory]
+        [InlineData("arch-lts.ext4", "/boot/vmlinuz-linux-lts", "/boot/initramfs-linux-lts.img")]
+        [InlineData("arch-zen.ext4", "/boot/vmlinuz-linux-zen", "/boot/initramfs-linux-zen.img")]
+        public void Takes_the_only_Arch_flavour_with_its_initramfs_not_the_fallback(string name, string kernel, string initramfs)
+        {
+            // When
+            var artifacts = LocateIn(images.Path(name), out var boot);
+
+            // Then
+            Assert.Equal(kernel, artifacts.KernelPath);
+            Assert.Equal(initramfs, artifacts.InitramfsPath);
+            Assert.Null(boot);
+            Assert.Equal(DistributionFamily.Arch, artifacts.Family);
+        }
+
+        [Fact]
+        public void Finds_the_newest_Fedora_kernel_in_the_root_filesystems_own_boot_folder_not_the_rescue_one()
+        {
+            // When
+            var artifacts = LocateIn(images.FedoraSingle, out _);
+
+            // Then
+            Assert.Equal("/boot/vmlinuz-6.5.6-300.fc39.x86_64", artifacts.KernelPath);
+            Assert.Equal("/boot/initramfs-6.5.6-300.fc39.x86_64.img", artifacts.InitramfsPath);
+            Assert.Equal("6.5.6-300.fc39.x86_64", artifacts.KernelVersion);
+            Assert.Equal(DistributionFamily.Fedora, artifacts.Family);
+        }
+
         [Fact]
         public void Refuses_an_image_without_a_Linux_filesystem()
         {

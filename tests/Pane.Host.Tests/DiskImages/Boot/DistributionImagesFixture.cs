@@ -5,7 +5,9 @@ namespace Pane.Host.Tests.DiskImages.Boot;
 /// <summary>
 /// Whole-disk images of fake distributions, their ext4 filesystems populated by <c>mke2fs -d</c> with fake kernels:
 /// Arch on GPT with the root third, Debian on MBR with the root on a logical partition, Fedora with a separate
-/// /boot partition (raw and qcow2), and a bare Ubuntu filesystem whose /vmlinuz symlink picks an older kernel.
+/// /boot partition (raw and qcow2), a bare Ubuntu filesystem whose /vmlinuz symlink picks an older kernel, bare Arch
+/// filesystems with only the -lts or only the -zen kernel, and a bare Fedora filesystem with its kernels in its own
+/// /boot beside a rescue kernel.
 /// </summary>
 public sealed class DistributionImagesFixture : IAsyncLifetime
 {
@@ -26,6 +28,12 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
 
     public string Ubuntu => _scratch.File("ubuntu.ext4");
 
+    public string ArchLtsOnly => _scratch.File("arch-lts.ext4");
+
+    public string ArchZenOnly => _scratch.File("arch-zen.ext4");
+
+    public string FedoraSingle => _scratch.File("fedora-single.ext4");
+
     public string Path(string name) => _scratch.File(name);
 
     public static byte[] Blob { get; } = Enumerable.Range(0, 70_000).Select(index => (byte)(index * 7)).ToArray();
@@ -39,6 +47,7 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
         await BuildDebianAsync();
         await BuildFedoraAsync();
         await BuildUbuntuAsync();
+        await BuildSingleFileSystemsAsync();
     }
 
     public ValueTask DisposeAsync()
@@ -138,6 +147,33 @@ public sealed class DistributionImagesFixture : IAsyncLifetime
             UbuntuFsUuid,
             [("usr/share/blob.bin", Blob)]);
         File.Move(image, Ubuntu);
+    }
+
+    private async Task BuildSingleFileSystemsAsync()
+    {
+        foreach (var (flavour, target) in new[] { ("lts", ArchLtsOnly), ("zen", ArchZenOnly) })
+        {
+            var image = await FileSystemAsync(
+                $"arch-{flavour}",
+                [
+                    ("etc/os-release", "NAME=\"Arch Linux\"\nID=arch\n"), ("sbin/init", "init"), ($"boot/vmlinuz-linux-{flavour}", null),
+                    ($"boot/initramfs-linux-{flavour}-fallback.img", null), ($"boot/initramfs-linux-{flavour}.img", null),
+                ],
+                []);
+            File.Move(image, target);
+        }
+
+        File.Move(
+            await FileSystemAsync(
+                "fedora-single",
+                [
+                    ("etc/os-release", "NAME=\"Fedora Linux\"\nID=fedora\n"), ("usr/lib/systemd/systemd", "systemd"),
+                    ("boot/vmlinuz-6.4.15-200.fc38.x86_64", null), ("boot/initramfs-6.4.15-200.fc38.x86_64.img", null),
+                    ("boot/vmlinuz-6.5.6-300.fc39.x86_64", null), ("boot/initramfs-6.5.6-300.fc39.x86_64.img", null),
+                    ("boot/vmlinuz-0-rescue-0123456789abcdef", null), ("boot/initramfs-0-rescue-0123456789abcdef.img", null),
+                ],
+                [("sbin/init", "../usr/lib/systemd/systemd")]),
+            FedoraSingle);
     }
 
     private async Task<string> FileSystemAsync(

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -43,6 +44,27 @@ public sealed partial class Ext4FileSystemCorruptionTests
             // When / Then: any exception but ImageFormatException, a message naming no structure, or a hang fails here.
             Ext4HostileReader.ReadEverything(damaged, $"{image}, iteration {iteration} ({edits} bytes of the {what})");
         }
+    }
+
+    [Fact]
+    public void A_lying_inline_data_size_is_refused_within_the_allocation_bound_that_trusting_it_would_break()
+    {
+        // Given: /small of the inline_data image (100 bytes in its inode) claims 512 MiB
+        var path = Ext4Fixtures.CorpusImage("ext4-4k-inline");
+        var image = File.ReadAllBytes(path);
+        var block = long.Parse(Ext4Fixtures.DebugfsField(path, "imap /small", @"located at block (\d+)"), CultureInfo.InvariantCulture);
+        var offset = Convert.ToInt64(Ext4Fixtures.DebugfsField(path, "imap /small", @"offset 0x([0-9a-f]+)"), 16);
+        const int lyingSize = 512 << 20;
+        BinaryPrimitives.WriteInt32LittleEndian(image.AsSpan((int)((block * 4096) + offset + 4)), lyingSize);
+
+        // When
+        var failures = Ext4HostileReader.ReadEverything(image, "ext4-4k-inline with a lying i_size");
+        var trusting = Record.Exception(() => BoundedRead.Run("a reader trusting i_size", image.Length, _ => new byte[lyingSize].Length));
+
+        // Then
+        Assert.True(failures >= 1, "The reader read /small's 512 MiB of inline data without refusing it.");
+        Assert.IsType<Xunit.Sdk.TrueException>(trusting);
+        Assert.Contains("more than the bound", trusting.Message, StringComparison.Ordinal);
     }
 
     private static int StableSeed(string name) =>

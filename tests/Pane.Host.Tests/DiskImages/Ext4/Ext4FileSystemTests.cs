@@ -37,6 +37,20 @@ public sealed class Ext4FileSystemTests
             Assert.Contains("encrypt", error.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void Refuses_a_casefold_encoding_other_than_utf8_by_name()
+        {
+            // Given: s_encoding (offset 0x27C of the superblock) set to 2, an encoding Linux does not know
+            var image = File.ReadAllBytes(Ext4Fixtures.CorpusImage("ext4-1k-casefold"));
+            image[1024 + 0x27C] = 2;
+
+            // When
+            var error = Assert.Throws<ImageFormatException>(() => Ext4FileSystem.Open(new MemoryStream(image)));
+
+            // Then
+            Assert.Contains("casefold encoding (2)", error.Message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("ext2-1k-i128", "ext2", 1024)]
         [InlineData("ext3-2k-i256", "ext3", 2048)]
@@ -132,6 +146,51 @@ public sealed class Ext4FileSystemTests
         }
     }
 
+    /// <summary>
+    /// /folded of the casefold corpus image has the casefold flag; its SubDir, made by debugfs, does not (Linux would
+    /// let it inherit the flag, debugfs does not), and neither do / and /plain.
+    /// </summary>
+    public sealed class GetEntry_in_a_casefolded_directory
+    {
+        [Theory]
+        [InlineData("/folded/readme.txt", "/folded/Readme.TXT")]
+        [InlineData("/folded/README.TXT", "/folded/Readme.TXT")]
+        [InlineData("/folded/subdir/Leaf", "/folded/SubDir/Leaf")]
+        [InlineData("/folded/subdir/LEAF", null)]
+        [InlineData("/folded/STRASSE", "/folded/Straße")]
+        [InlineData("/folded/strasse", "/folded/Straße")]
+        [InlineData("/folded/STRAẞE", "/folded/Straße")]
+        [InlineData("/folded/ärger-FILE", "/folded/Ärger-ﬁle")]
+        [InlineData("/folded/A\u0308RGER-fi\u0302le", null)]
+        [InlineData("/folded/A\u0308RGER-ﬁle", "/folded/Ärger-ﬁle")]
+        [InlineData("/folded/ınfo", null)]
+        [InlineData("/folded/İnfo", null)]
+        [InlineData("/folded/INFO", "/folded/Info")]
+        [InlineData("/plain/readme.txt", null)]
+        [InlineData("/plain/Readme.TXT", "/plain/Readme.TXT")]
+        [InlineData("/FOLDED/Info", null)]
+        public void Finds_names_as_Linux_utf8_casefolding_does(string lookup, string? exactPath)
+        {
+            // Given
+            var image = Ext4Fixtures.CorpusImage("ext4-1k-casefold");
+            using var fileSystem = Ext4FileSystem.Open(File.OpenRead(image));
+
+            // When
+            var entry = fileSystem.GetEntry(lookup);
+
+            // Then
+            if (exactPath is null)
+            {
+                Assert.Null(entry);
+            }
+            else
+            {
+                var inode = Ext4Fixtures.DebugfsField(image, $"stat \"{exactPath}\"", @"^Inode: (\d+)");
+                Assert.Equal(inode, entry?.Inode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
     public sealed class OpenFile
     {
         [Theory]
@@ -172,6 +231,34 @@ public sealed class Ext4FileSystemTests
             Assert.True(data);
             Assert.True(buffer.AsSpan().IndexOfAnyExcept((byte)0) < 0);
             Assert.Equal(0, stream.Read(buffer));
+        }
+
+        [Fact]
+        public void Refuses_an_encrypted_file_and_an_encrypted_directory_naming_the_encryption()
+        {
+            // Given: the fscrypt flag (0x800) set on a file's and a directory's inode by debugfs
+            var scratch = Ext4Fixtures.NewScratchFolder();
+            try
+            {
+                var image = Path.Combine(scratch, "encrypted.img");
+                File.Copy(Ext4Fixtures.CorpusImage("ext3-2k-i256"), image);
+                Ext4Fixtures.Run("debugfs", ["-w", "-R", "set_inode_field /dir/medium flags 0x800", image], TimeSpan.FromMinutes(1));
+                Ext4Fixtures.Run("debugfs", ["-w", "-R", "set_inode_field /dir/nested flags 0x800", image], TimeSpan.FromMinutes(1));
+                using var fileSystem = Ext4FileSystem.Open(File.OpenRead(image));
+
+                // When
+                var file = Assert.Throws<ImageFormatException>(() => fileSystem.OpenFile("/dir/medium"));
+                var directory = Assert.Throws<ImageFormatException>(() => fileSystem.ListDirectory("/dir/nested"));
+
+                // Then
+                Assert.Contains("encrypted", file.Message, StringComparison.Ordinal);
+                Assert.Contains("encrypted", directory.Message, StringComparison.Ordinal);
+                Assert.Equal(300000, fileSystem.GetEntry("/dir/medium")!.Size);
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
 
         [Fact]

@@ -7,33 +7,17 @@ namespace Pane.Host.Tests.DiskImages.Ext4;
 /// <summary>
 /// Reads all of a possibly damaged filesystem as a user of the reader would: opens it, lists the whole tree, reads
 /// every file and follows every symbolic link. Damage may only show as an <see cref="ImageFormatException"/> whose
-/// message names the structure; any other exception, or not finishing in time, fails the test with the image's name.
+/// message names the structure; any other exception, not finishing in time, or allocating more than
+/// <see cref="BoundedRead.AllocationBound"/> fails the test with the image's name.
 /// </summary>
 internal static partial class Ext4HostileReader
 {
     private const long WholeReadLimit = 64L << 20;
-    private static readonly TimeSpan s_budget = TimeSpan.FromSeconds(60);
-
     /// <summary>Reads everything, and returns how many <see cref="ImageFormatException"/>s it met.</summary>
-    public static int ReadEverything(byte[] image, string name)
-    {
-        var task = Task.Factory.StartNew(() => ReadAll(image), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            if (!task.Wait(s_budget))
-            {
-                Assert.Fail($"{name}: reading the whole image did not finish within {s_budget.TotalSeconds} s (a hang).");
-            }
-        }
-        catch (AggregateException error) when (error.InnerException is { } inner)
-        {
-            Assert.Fail($"{name}: the reader threw {inner.GetType().Name} instead of ImageFormatException: {inner}");
-        }
+    public static int ReadEverything(byte[] image, string name) =>
+        BoundedRead.Run(name, image.Length, token => ReadAll(image, token));
 
-        return task.Result;
-    }
-
-    private static int ReadAll(byte[] image)
+    private static int ReadAll(byte[] image, CancellationToken cancellation)
     {
         var failures = 0;
         var buffer = new byte[1 << 20];
@@ -56,6 +40,7 @@ internal static partial class Ext4HostileReader
             pending.Enqueue("/");
             while (pending.Count > 0)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var directory = pending.Dequeue();
                 IReadOnlyList<FileSystemEntry> entries;
                 try
@@ -77,7 +62,7 @@ internal static partial class Ext4HostileReader
                     }
                     else if (entry.Kind is FileSystemEntryKind.File or FileSystemEntryKind.SymbolicLink)
                     {
-                        failures += Read(fileSystem, entry.Path, entry.Kind, buffer);
+                        failures += Read(fileSystem, entry.Path, entry.Kind, buffer, cancellation);
                     }
                 }
             }
@@ -86,8 +71,9 @@ internal static partial class Ext4HostileReader
         return failures;
     }
 
-    private static int Read(Ext4FileSystem fileSystem, string path, FileSystemEntryKind kind, byte[] buffer)
+    private static int Read(Ext4FileSystem fileSystem, string path, FileSystemEntryKind kind, byte[] buffer, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         try
         {
             if (kind == FileSystemEntryKind.SymbolicLink
@@ -107,6 +93,7 @@ internal static partial class Ext4HostileReader
 
             while (stream.Read(buffer) > 0)
             {
+                cancellation.ThrowIfCancellationRequested();
             }
 
             return 0;
