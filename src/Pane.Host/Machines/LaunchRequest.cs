@@ -12,7 +12,10 @@ internal sealed record LaunchRequest
     /// </summary>
     public string? Image { get; init; }
 
-    /// <summary>Gets what receives the progress of acquiring the base image into the store, if anything.</summary>
+    /// <summary>
+    /// Gets what receives the progress of acquiring the base image into the store, if anything; when it is also an
+    /// <see cref="Images.IImageNotices"/>, it shows the notices and warnings about the image too.
+    /// </summary>
     public IProgress<TransferProgress>? ImageProgress { get; init; }
 
     /// <summary>Gets the machine's name.</summary>

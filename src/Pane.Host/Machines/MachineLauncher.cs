@@ -21,12 +21,8 @@ internal sealed class MachineLauncher
     private readonly MachineStore _store;
     private readonly BaseImageResolver _images;
 
-    /// <summary>Where the image reader's warnings go: the CLI's standard error; none outside the CLI.</summary>
-    private readonly Cli.CliConsole? _console;
-
-    public MachineLauncher(IBootArtifactDeriver boot, IRuntimeNegotiator runtimes, IHostPlatform platform, MachineStore store, BaseImageResolver images, Cli.CliConsole? console = null)
+    public MachineLauncher(IBootArtifactDeriver boot, IRuntimeNegotiator runtimes, IHostPlatform platform, MachineStore store, BaseImageResolver images)
     {
-        _console = console;
         _images = images;
         _boot = boot;
         _runtimes = runtimes;
@@ -52,9 +48,12 @@ internal sealed class MachineLauncher
         var baseImage = await _images.ResolveAsync(request.Image, request.ImageProgress, cancellationToken).ConfigureAwait(false);
         request = request with { Image = baseImage };
         var artifacts = await _boot.DeriveAsync(baseImage, cancellationToken).ConfigureAwait(false);
-        foreach (var warning in artifacts.Warnings)
+        if (request.ImageProgress is IImageNotices notices)
         {
-            _console?.Error.WriteLine($"warning: {warning}");
+            foreach (var warning in artifacts.Warnings)
+            {
+                notices.Notice($"warning: {warning}");
+            }
         }
 
         var selection = await _runtimes.NegotiateAsync(request.Runtime, cancellationToken).ConfigureAwait(false);
