@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Boot benchmark: `pane launch --headless --keep` (headless, returning once the login shows) of the guest fixture
-# against the identical QEMU command line run bare, both to the same login milestone, side by side in one hyperfine run (median of RUNS, default 5).
+# against the identical QEMU command line run bare, both to the same login milestone, in turns (pane, bare, pane,
+# bare, ... after one warm-up of each), so that a drift in the machine's speed hits both; medians of RUNS (default 5).
 #
 #   bench/boot/run.sh [RUNS]
 #
@@ -9,7 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
-command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
 eng/setup.sh
 guest=$(tests/fixtures/guest/build-guest.sh)
 dotnet build src/Pane.Host -c Release -nologo -v:q >/dev/null
@@ -38,18 +38,26 @@ cat > "$work/pane.sh" <<PANE
 #!/usr/bin/env bash
 # The Pane side: launch until the login milestone, then kill QEMU the same way.
 "$pane" launch "$guest/disk.raw" ${machine[*]} --headless --keep >/dev/null
-kill \$(cat "$state/qemu.pid")
-while kill -0 \$(cat "$state/qemu.pid") 2>/dev/null; do sleep 0.05; done
+qemu=\$(cat "$state/qemu.pid")
+kill \$qemu
+while kill -0 \$qemu 2>/dev/null; do sleep 0.05; done
 rm -f "$state/machine.json"
 PANE
 chmod +x "$work/bare.sh" "$work/pane.sh"
 
-hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/result.md" --export-json "$work/result.json" \
-  --command-name "pane launch --headless --keep (to login)" "$work/pane.sh" \
-  --command-name "bare qemu, same command line (to login)" "$work/bare.sh"
-cat "$work/result.md"
-python3 - "$work/result.json" <<'MEDIANS'
-import json, sys
-pane, bare = (result["median"] for result in json.load(open(sys.argv[1]))["results"])
-print(f"medians: pane {pane:.3f} s, bare {bare:.3f} s, overhead {pane - bare:+.3f} s = {100 * (pane - bare) / bare:+.1f}% of the bare boot")
-MEDIANS
+python3 - "$runs" "$work/pane.sh" "$work/bare.sh" <<'TURNS'
+import statistics, subprocess, sys, time
+runs, pane, bare = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+def timed(script):
+    started = time.perf_counter()
+    subprocess.run([script], check=True)
+    return time.perf_counter() - started
+timed(pane), timed(bare)
+pairs = [(timed(pane), timed(bare)) for _ in range(runs)]
+for index, (p, b) in enumerate(pairs, 1):
+    print(f"run {index}: pane {p:.3f} s, bare {b:.3f} s, pane/bare {p / b:.3f}")
+p, b = statistics.median(p for p, _ in pairs), statistics.median(b for _, b in pairs)
+ratio = statistics.median(p / b for p, b in pairs)
+print(f"medians: pane launch --headless --keep {p:.3f} s, bare qemu {b:.3f} s; median pane/bare {ratio:.3f}"
+      f" = {100 * (ratio - 1):+.1f}% (target: at most +5%)")
+TURNS
