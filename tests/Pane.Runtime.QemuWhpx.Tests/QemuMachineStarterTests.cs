@@ -18,6 +18,10 @@ namespace Pane.Runtime.QemuWhpx.Tests;
 public sealed class QemuMachineStarterTests : IDisposable
 {
     private static readonly TimeSpan s_bootTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>What QEMU creates in the state folder that only the user may read and write.</summary>
+    private static readonly string[] s_userOnlyFiles = ["serial.sock", "qmp.sock", "serial.log"];
+
     private readonly string _folder = Directory.CreateTempSubdirectory("pane-qemu-").FullName;
     private readonly QemuMachineStarter _starter = new(new ProcessRunner(), new HostPlatform());
 
@@ -105,7 +109,7 @@ public sealed class QemuMachineStarterTests : IDisposable
 
         // When
         await using var machine = await _starter.StartAsync(spec, "qemu-system-x86_64", null, "tcg", "max", TestContext.Current.CancellationToken);
-        var channelModes = new[] { "serial.sock", "qmp.sock", "serial.log" }.Select(name => File.GetUnixFileMode(Path.Combine(spec.StateDirectory, name))).ToArray();
+        var channelModes = s_userOnlyFiles.Select(name => File.GetUnixFileMode(Path.Combine(spec.StateDirectory, name))).ToArray();
         await WaitForAsync(machine, BootMilestoneKind.Login, s_bootTimeout);
         var answered = await AskAsync(machine, "echo MARK-$((6*7))", "MARK-42");
         var stop = await machine.ShutdownAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
