@@ -3,7 +3,7 @@ using Pane.Plugins;
 using Pane.Samples.LxqtRecipe;
 
 // 3. Name the entry class: the host reads this attribute from the assembly's metadata before it loads anything.
-[assembly: PanePlugin(typeof(LxqtPlugin))]
+[assembly: PanePlugin(typeof(LxqtPlugin), Contributes = PluginContributions.DesktopRecipes)]
 
 namespace Pane.Samples.LxqtRecipe;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Desktops;
 using Pane.Plugins;
 
-[assembly: PanePlugin(typeof(DesktopsPlugin))]
+[assembly: PanePlugin(typeof(DesktopsPlugin), Contributes = PluginContributions.DesktopRecipes)]
 
 namespace Pane.Desktops;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.ImageSources.Debian;
 using Pane.Plugins;
 
-[assembly: PanePlugin(typeof(DebianImagePlugin))]
+[assembly: PanePlugin(typeof(DebianImagePlugin), Contributes = PluginContributions.ImageSources)]
 
 namespace Pane.ImageSources.Debian;
 

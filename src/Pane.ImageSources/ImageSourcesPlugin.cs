@@ -4,7 +4,7 @@ using Pane.ImageSources;
 using Pane.ImageSources.Downloads;
 using Pane.Plugins;
 
-[assembly: PanePlugin(typeof(ImageSourcesPlugin))]
+[assembly: PanePlugin(typeof(ImageSourcesPlugin), Contributes = PluginContributions.ImageSources)]
 
 namespace Pane.ImageSources;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Plugins;
 using Pane.Runtime.Native;
 
-[assembly: PanePlugin(typeof(NativePlugin))]
+[assembly: PanePlugin(typeof(NativePlugin), Contributes = PluginContributions.RuntimeProviders)]
 
 namespace Pane.Runtime.Native;
 

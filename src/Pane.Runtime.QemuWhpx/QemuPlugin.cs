@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Plugins;
 using Pane.Runtime.QemuWhpx;
 
-[assembly: PanePlugin(typeof(QemuPlugin))]
+[assembly: PanePlugin(typeof(QemuPlugin), Contributes = PluginContributions.RuntimeProviders)]
 
 namespace Pane.Runtime.QemuWhpx;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pane.Plugins;
 using Pane.Runtime.WslBridge;
 
-[assembly: PanePlugin(typeof(WslPlugin))]
+[assembly: PanePlugin(typeof(WslPlugin), Contributes = PluginContributions.RuntimeProviders)]
 
 namespace Pane.Runtime.WslBridge;
 

@@ -18,4 +18,12 @@ public sealed class PanePluginAttribute : Attribute
 
     /// <summary>Gets the class that implements <see cref="IPanePlugin"/>.</summary>
     public Type EntryType { get; }
+
+    /// <summary>
+    /// Gets or sets the kinds of contribution the plugin makes, such as
+    /// <c>[assembly: PanePlugin(typeof(MyPlugin), Contributes = PluginContributions.DesktopRecipes)]</c>. A command
+    /// that needs other kinds only does not load the plugin; <see cref="PluginContributions.None"/>, the default, has
+    /// it loaded for every command.
+    /// </summary>
+    public PluginContributions Contributes { get; set; }
 }

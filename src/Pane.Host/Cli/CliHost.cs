@@ -5,6 +5,7 @@ using Pane.Host.Cli.Image;
 using Pane.Host.Cli.Launch;
 using Pane.Host.Cli.Workspace;
 using Pane.Host.Plugins;
+using Pane.Plugins;
 
 namespace Pane.Host.Cli;
 
@@ -44,7 +45,27 @@ internal sealed class CliHost
         Func<TCommand, CancellationToken, Task<int>> run,
         CancellationToken cancellationToken)
         where TCommand : class =>
-        RunAsync(parseResult, run, loadPlugins: true, cancellationToken);
+        RunAsync(parseResult, run, loadPlugins: true, PluginContributions.None, cancellationToken);
+
+    /// <summary>
+    /// Builds the services with only the plugins that may contribute <paramref name="needed"/> loaded (those that
+    /// declare other kinds only are passed over, those that declare nothing are loaded), resolves
+    /// <typeparamref name="TCommand"/> and runs it: for commands that read one part of the catalog only
+    /// (<c>pane runtimes</c>).
+    /// </summary>
+    /// <typeparam name="TCommand">The command class.</typeparam>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="needed">The kinds of contribution the command reads.</param>
+    /// <param name="run">What to do with the command.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
+    /// <returns>The exit code.</returns>
+    public Task<int> RunWithPluginsContributingAsync<TCommand>(
+        ParseResult parseResult,
+        PluginContributions needed,
+        Func<TCommand, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken)
+        where TCommand : class =>
+        RunAsync(parseResult, run, loadPlugins: true, needed, cancellationToken);
 
     /// <summary>
     /// Builds the services without loading any plugin, resolves <typeparamref name="TCommand"/> and runs it: for
@@ -66,12 +87,13 @@ internal sealed class CliHost
         Func<TCommand, CancellationToken, Task<int>> run,
         CancellationToken cancellationToken)
         where TCommand : class =>
-        RunAsync(parseResult, run, loadPlugins: false, cancellationToken);
+        RunAsync(parseResult, run, loadPlugins: false, PluginContributions.None, cancellationToken);
 
     private async Task<int> RunAsync<TCommand>(
         ParseResult parseResult,
         Func<TCommand, CancellationToken, Task<int>> run,
         bool loadPlugins,
+        PluginContributions needed,
         CancellationToken cancellationToken)
         where TCommand : class
     {
@@ -87,7 +109,11 @@ internal sealed class CliHost
         services.TryAddSingleton<IBinaryOutput, StandardBinaryOutput>();
         services.TryAddTransient<TerminalAttachment>();
         services.TryAddTransient<IConfirmation, TerminalConfirmation>();
-        services.AddPane(options => options.Home = home);
+        services.AddPane(options =>
+        {
+            options.Home = home;
+            options.NeededContributions = needed;
+        });
         services.AddTransient<TCommand>();
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))

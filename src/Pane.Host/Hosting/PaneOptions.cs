@@ -1,3 +1,5 @@
+using Pane.Plugins;
+
 namespace Pane.Host.Hosting;
 
 /// <summary>Options of the Pane engine.</summary>
@@ -20,4 +22,11 @@ public sealed class PaneOptions
     /// <c>&lt;Name&gt;/&lt;Name&gt;.dll</c>. When two plugins claim the same id, the one found first keeps it.
     /// </summary>
     public IList<string> PluginDirectories { get; } = new List<string>();
+
+    /// <summary>
+    /// Gets or sets the kinds of contribution the application needs: a plugin whose <see cref="PanePluginAttribute"/>
+    /// declares only other kinds is not loaded, which shortens start-up. Defaults to
+    /// <see cref="PluginContributions.None"/>, which loads every plugin.
+    /// </summary>
+    public PluginContributions NeededContributions { get; set; }
 }

@@ -72,7 +72,7 @@ public static class PaneServiceCollectionExtensions
             return services;
         }
 
-        return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader());
+        return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader(), options.NeededContributions);
     }
 
     private static List<string> PluginDirectories(IServiceCollection services, PaneOptions options)

@@ -1,12 +1,13 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Pane.Plugins;
 
 namespace Pane.Host.Plugins;
 
 /// <summary>
 /// Checks a plugin assembly through its metadata, without loading it: that it is a .NET assembly, that it was
 /// built against the host's major version of Pane.Abstractions, and that it names its entry class, whose name it
-/// reads from the attribute's blob.
+/// reads from the attribute's blob, with the kinds of contribution the attribute declares.
 /// </summary>
 /// <remarks>
 /// The version check cannot be left to the loader: sharing the contract assembly with the host unifies any
@@ -19,6 +20,7 @@ internal static class PluginAssemblyInspector
     private const string AbstractionsAssemblyName = "Pane.Abstractions";
     private const string EntryAttributeNamespace = "Pane.Plugins";
     private const string EntryAttributeName = "PanePluginAttribute";
+    private const string ContributesPropertyName = "Contributes";
 
     /// <summary>Inspects a plugin assembly.</summary>
     /// <param name="candidate">The plugin.</param>
@@ -27,10 +29,15 @@ internal static class PluginAssemblyInspector
     /// The entry class's name as the attribute holds it (namespace-qualified, or assembly-qualified for a class of
     /// another assembly), or <see langword="null"/> when the plugin may not be loaded or the attribute names none.
     /// </param>
+    /// <param name="contributions">
+    /// The kinds of contribution the attribute declares; <see cref="PluginContributions.None"/> when it declares none or
+    /// the plugin may not be loaded.
+    /// </param>
     /// <returns><see langword="null"/> when the plugin may be loaded; otherwise why not.</returns>
-    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion, out string? entryTypeName)
+    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion, out string? entryTypeName, out PluginContributions contributions)
     {
         entryTypeName = null;
+        contributions = PluginContributions.None;
         try
         {
             using var stream = File.OpenRead(candidate.Path);
@@ -47,7 +54,7 @@ internal static class PluginAssemblyInspector
             }
 
             return CheckAbstractionsVersion(candidate, metadata, hostAbstractionsVersion)
-                ?? CheckEntryAttribute(candidate, metadata, out entryTypeName);
+                ?? CheckEntryAttribute(candidate, metadata, out entryTypeName, out contributions);
         }
         catch (BadImageFormatException)
         {
@@ -96,15 +103,16 @@ internal static class PluginAssemblyInspector
         return null;
     }
 
-    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata, out string? entryTypeName)
+    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata, out string? entryTypeName, out PluginContributions contributions)
     {
         entryTypeName = null;
+        contributions = PluginContributions.None;
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
             if (IsEntryAttribute(metadata, attribute))
             {
-                entryTypeName = ReadTypeArgument(metadata, attribute);
+                (entryTypeName, contributions) = ReadArguments(metadata, attribute);
                 return null;
             }
         }
@@ -135,13 +143,52 @@ internal static class PluginAssemblyInspector
     }
 
     /// <summary>
-    /// Reads the attribute's one constructor argument, a <see cref="Type"/>, which metadata keeps as the type's name
-    /// after the blob's prolog; <see langword="null"/> for a null argument or a blob of another shape.
+    /// Reads the attribute's blob (ECMA-335 II.23.3): the prolog, the one constructor argument, a <see cref="Type"/>
+    /// kept as the type's name, then the named arguments, of which only an integer or enum <c>Contributes</c> property
+    /// counts. A null type, or a blob of another shape, reads as no entry class and no declaration.
     /// </summary>
-    private static string? ReadTypeArgument(MetadataReader metadata, CustomAttribute attribute)
+    private static (string? EntryTypeName, PluginContributions Contributions) ReadArguments(MetadataReader metadata, CustomAttribute attribute)
     {
         const ushort Prolog = 0x0001;
+        const byte PropertyTag = 0x54;
+        const byte Int32Type = 0x08;
+        const byte EnumType = 0x55;
         var blob = metadata.GetBlobReader(attribute.Value);
-        return blob.Length > sizeof(ushort) && blob.ReadUInt16() == Prolog ? blob.ReadSerializedString() : null;
+        try
+        {
+            if (blob.Length <= sizeof(ushort) || blob.ReadUInt16() != Prolog)
+            {
+                return (null, PluginContributions.None);
+            }
+
+            var entryTypeName = blob.ReadSerializedString();
+            var contributions = PluginContributions.None;
+            for (var count = blob.ReadUInt16(); count > 0; count--)
+            {
+                var tag = blob.ReadByte();
+                var type = blob.ReadByte();
+                if (type == EnumType)
+                {
+                    blob.ReadSerializedString();
+                }
+                else if (type != Int32Type)
+                {
+                    break;
+                }
+
+                var name = blob.ReadSerializedString();
+                var value = blob.ReadInt32();
+                if (tag == PropertyTag && name == ContributesPropertyName)
+                {
+                    contributions = (PluginContributions)value;
+                }
+            }
+
+            return (entryTypeName, contributions);
+        }
+        catch (BadImageFormatException)
+        {
+            return (null, PluginContributions.None);
+        }
     }
 }

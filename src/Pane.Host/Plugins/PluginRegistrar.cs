@@ -12,24 +12,37 @@ internal sealed class PluginRegistrar
 {
     private readonly IPluginLoader _loader;
     private readonly Version _hostAbstractionsVersion;
+    private readonly PluginContributions _needed;
 
     /// <summary>Initializes a new instance of the <see cref="PluginRegistrar"/> class.</summary>
     /// <param name="loader">Loads plugin assemblies.</param>
     /// <param name="hostAbstractionsVersion">The version of the host's Pane.Abstractions assembly.</param>
-    public PluginRegistrar(IPluginLoader loader, Version hostAbstractionsVersion)
+    /// <param name="needed">
+    /// The kinds of contribution needed; a plugin that declares only other kinds is passed over.
+    /// <see cref="PluginContributions.None"/> needs every plugin.
+    /// </param>
+    public PluginRegistrar(IPluginLoader loader, Version hostAbstractionsVersion, PluginContributions needed)
     {
         _loader = loader;
         _hostAbstractionsVersion = hostAbstractionsVersion;
+        _needed = needed;
     }
+
+    /// <summary>Tells whether a plugin declares kinds of contribution, none of them needed.</summary>
+    private bool IsPassedOver(PluginContributions declared) =>
+        _needed != PluginContributions.None && declared != PluginContributions.None && (declared & _needed) == 0;
 
     /// <summary>Loads a plugin and collects what its entry class registers.</summary>
     /// <param name="candidate">The plugin.</param>
     /// <param name="error">Why the plugin could not be used, when it could not.</param>
-    /// <returns>What the plugin registered, or <see langword="null"/> when it could not be used.</returns>
+    /// <returns>
+    /// What the plugin registered, or <see langword="null"/> when it could not be used (then with an error) or is not
+    /// needed (without one).
+    /// </returns>
     public PluginRegistration? Register(PluginCandidate candidate, out PluginLoadError? error)
     {
-        error = PluginAssemblyInspector.Inspect(candidate, _hostAbstractionsVersion, out var entryTypeName);
-        if (error is not null)
+        error = PluginAssemblyInspector.Inspect(candidate, _hostAbstractionsVersion, out var entryTypeName, out var declared);
+        if (error is not null || IsPassedOver(declared))
         {
             return null;
         }

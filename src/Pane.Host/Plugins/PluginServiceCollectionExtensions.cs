@@ -18,22 +18,31 @@ internal static class PluginServiceCollectionExtensions
     /// <param name="services">The <see cref="IServiceCollection"/> to add services to.</param>
     /// <param name="directories">The plugin folders, in precedence order.</param>
     /// <param name="loader">Loads plugin assemblies.</param>
+    /// <param name="needed">
+    /// The kinds of contribution needed: a plugin whose attribute declares only other kinds is not loaded.
+    /// <see cref="PluginContributions.None"/> loads every plugin.
+    /// </param>
     /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
     public static IServiceCollection AddPanePlugins(
         this IServiceCollection services,
         IEnumerable<string> directories,
-        IPluginLoader loader)
+        IPluginLoader loader,
+        PluginContributions needed = PluginContributions.None)
     {
         var errors = new List<PluginLoadError>();
         var candidates = PluginDiscovery.Discover(directories, errors);
-        var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!);
+        var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!, needed);
         var registrations = new List<PluginRegistration>();
         foreach (var candidate in candidates)
         {
             var registration = registrar.Register(candidate, out var error);
             if (registration is null)
             {
-                errors.Add(error!);
+                if (error is not null)
+                {
+                    errors.Add(error);
+                }
+
                 continue;
             }
 

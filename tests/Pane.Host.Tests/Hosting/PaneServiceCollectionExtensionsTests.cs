@@ -39,6 +39,32 @@ public sealed class PaneServiceCollectionExtensionsTests
         }
 
         [Fact]
+        public void Loads_only_the_plugins_that_may_contribute_what_is_needed()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            folder.Add(Good);
+            var services = new ServiceCollection();
+
+            // When
+            services.AddPane(options =>
+            {
+                options.Home = folder.Root;
+                options.PluginDirectories.Add(folder.First);
+                options.NeededContributions = Pane.Plugins.PluginContributions.RuntimeProviders;
+            });
+
+            // Then
+            using var provider = services.BuildServiceProvider();
+            var catalog = provider.GetRequiredService<IPluginCatalog>();
+            Assert.Equal(
+                ["Pane.Runtime.Native", "Pane.Runtime.QemuWhpx", "Pane.Runtime.WslBridge", Good],
+                catalog.Plugins.Select(plugin => plugin.Name).Order(StringComparer.Ordinal));
+            Assert.Empty(catalog.Errors);
+            Assert.Equal(["native", "qemu", "test-runtime", "wsl"], catalog.RuntimeProviders.Select(provider => provider.Id).Order(StringComparer.Ordinal));
+        }
+
+        [Fact]
         public void Searches_the_plugins_folder_of_the_home()
         {
             // Given

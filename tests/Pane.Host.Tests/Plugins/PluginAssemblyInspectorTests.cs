@@ -19,11 +19,43 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName);
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName, out _);
 
             // Then
             Assert.Null(error);
             Assert.Equal("Pane.TestPlugins.Good.GoodPlugin", entryTypeName);
+        }
+
+        [Theory]
+        [InlineData("Pane.Runtime.QemuWhpx", PluginContributions.RuntimeProviders)]
+        [InlineData("Pane.Desktops", PluginContributions.DesktopRecipes)]
+        [InlineData("Pane.ImageSources", PluginContributions.ImageSources)]
+        public void Reads_what_a_built_in_plugin_declares_it_contributes(string name, PluginContributions expected)
+        {
+            // Given
+            var candidate = new PluginCandidate(name, Path.Join(AppContext.BaseDirectory, "plugins", name, name + ".dll"));
+
+            // When
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName, out var contributions);
+
+            // Then
+            Assert.Null(error);
+            Assert.NotNull(entryTypeName);
+            Assert.Equal(expected, contributions);
+        }
+
+        [Fact]
+        public void Reads_no_declaration_from_a_plugin_that_makes_none()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var candidate = new PluginCandidate(Good, folder.Add(Good));
+
+            // When
+            PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out _, out var contributions);
+
+            // Then
+            Assert.Equal(PluginContributions.None, contributions);
         }
 
         [Fact]
@@ -34,7 +66,7 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0), out _);
+            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0), out _, out _);
 
             // Then
             Assert.NotNull(error);
@@ -53,7 +85,7 @@ public sealed class PluginAssemblyInspectorTests
             File.WriteAllText(path, "hello");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion, out _);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion, out _, out _);
 
             // Then
             Assert.Equal("Text.dll is not a .NET assembly.", error?.Reason);
@@ -66,7 +98,7 @@ public sealed class PluginAssemblyInspectorTests
             var native = Path.Join(RuntimeEnvironmentDirectory(), OperatingSystem.IsWindows() ? "coreclr.dll" : "libcoreclr.so");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion, out _);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion, out _, out _);
 
             // Then
             Assert.Equal($"{Path.GetFileName(native)} is not a .NET assembly.", error?.Reason);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pane.Plugins;
 
 namespace Pane.Host.Cli.Runtimes;
 
@@ -15,8 +16,9 @@ internal static class RuntimesCommandDefinition
         {
             json,
         };
-        command.SetAction((parseResult, cancellationToken) => host.RunAsync<RuntimesCommand>(
+        command.SetAction((parseResult, cancellationToken) => host.RunWithPluginsContributingAsync<RuntimesCommand>(
             parseResult,
+            PluginContributions.RuntimeProviders,
             (runtimes, token) => runtimes.ExecuteAsync(parseResult.GetValue(json), token),
             cancellationToken));
         return command;
