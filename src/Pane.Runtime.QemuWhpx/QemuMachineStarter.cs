@@ -51,9 +51,9 @@ internal sealed class QemuMachineStarter
     {
         ArgumentNullException.ThrowIfNull(spec);
         var isWindows = _platform.OperatingSystem == HostOperatingSystem.Windows;
-        var serialSocket = Path.Combine(spec.StateDirectory, "serial.sock");
+        var serialSocket = Path.Combine(spec.StateDirectory, "serial.sock"); // the longer of the two socket paths
         var controlSocket = Path.Combine(spec.StateDirectory, "qmp.sock");
-        var unixSockets = ControlChannelPolicy.UsesUnixSockets(_platform.OperatingSystem, qemuVersion, serialSocket.Length > controlSocket.Length ? serialSocket : controlSocket);
+        var unixSockets = ControlChannelPolicy.UsesUnixSockets(_platform.OperatingSystem, qemuVersion, longestSocketPath: serialSocket);
         RefuseDisplayPasswordProblems(spec);
         await RefuseMissingDisplayBackendAsync(spec.Display, qemuPath, cancellationToken).ConfigureAwait(false);
         PrepareStateDirectory(spec.StateDirectory);

@@ -50,17 +50,21 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider, IDiskImageCompacto
         RuntimeCapabilities.GraphicalDisplay | RuntimeCapabilities.SerialConsole
         | RuntimeCapabilities.PersistentRoot | RuntimeCapabilities.Accelerated;
 
-    public async Task<RuntimeProbeResult> ProbeAsync(CancellationToken cancellationToken)
+    public async Task<RuntimeProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        (await ProbeBinaryAsync(cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>Probes, keeping what the probe learned of the binary, so that starting a machine does not ask again.</summary>
+    private async Task<QemuProbe> ProbeBinaryAsync(CancellationToken cancellationToken)
     {
         var search = _locator.Locate();
         if (search.Location is not { } location)
         {
-            return RuntimeProbeResult.Unavailable(
+            return new QemuProbe(RuntimeProbeResult.Unavailable(
                 search.Problem ?? "QEMU (qemu-system-x86_64) was not found.",
                 InstallRemedy()) with
             {
                 Details = new Dictionary<string, string> { ["searched"] = string.Join(Path.PathSeparator, search.Searched) },
-            };
+            }, null);
         }
 
         var hypervisorProbe = AcceleratorPolicy.HypervisorFor(_platform.OperatingSystem) is { } kind
@@ -73,31 +77,33 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider, IDiskImageCompacto
         }
         catch (Exception error) when (error is ProcessFailedException or IOException or UnauthorizedAccessException)
         {
-            return RuntimeProbeResult.Unavailable(
+            return new QemuProbe(RuntimeProbeResult.Unavailable(
                 $"QEMU at '{location.Path}' does not run: {error.Message}",
                 "Reinstall QEMU, or set PANE_QEMU to a qemu-system-x86_64 that runs.") with
             {
                 Details = new Dictionary<string, string> { ["path"] = location.Path, ["found-by"] = location.SourceName },
-            };
+            }, null);
         }
 
         var hypervisor = hypervisorProbe is null ? null : await hypervisorProbe.ConfigureAwait(false);
         var choice = AcceleratorPolicy.Choose(_platform.OperatingSystem, hypervisor, info.Accelerators);
-        return RuntimeProbeResult.Available(
-            choice.IsAccelerated ? AcceleratedScore : EmulatedScore,
-            choice.Accelerator.ToArgument(),
-            choice.IsAccelerated) with
-        {
-            Version = info.Version?.ToString(),
-            Details = Describe(location, info, choice, hypervisor),
-        };
+        return new QemuProbe(
+            RuntimeProbeResult.Available(
+                choice.IsAccelerated ? AcceleratedScore : EmulatedScore,
+                choice.Accelerator.ToArgument(),
+                choice.IsAccelerated) with
+            {
+                Version = info.Version?.ToString(),
+                Details = Describe(location, info, choice, hypervisor),
+            },
+            info);
     }
 
     public async Task<IVirtualMachine> StartAsync(MachineSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var probe = await ProbeAsync(cancellationToken).ConfigureAwait(false);
-        if (!probe.IsAvailable)
+        var (probe, binary) = await ProbeBinaryAsync(cancellationToken).ConfigureAwait(false);
+        if (!probe.IsAvailable || binary is null)
         {
             throw new RuntimeUnavailableException(RuntimeId, probe.Reason!, probe.Remedy!);
         }
@@ -108,9 +114,7 @@ internal sealed class QemuRuntimeProvider : IRuntimeProvider, IDiskImageCompacto
             throw new RuntimeUnavailableException(RuntimeId, $"QEMU has no accelerator '{requested}'.", "Use --accel whpx, kvm or tcg, or leave it out to let Pane choose.");
         }
 
-        var qemuPath = probe.Details["path"];
-        var binary = await _inspector.InspectAsync(qemuPath, cancellationToken).ConfigureAwait(false);
-        return await _starter.StartAsync(spec, qemuPath, binary.Version, accelerator.ToArgument(), CpuModelPolicy.ModelFor(accelerator), cancellationToken).ConfigureAwait(false);
+        return await _starter.StartAsync(spec, probe.Details["path"], binary.Version, accelerator.ToArgument(), CpuModelPolicy.ModelFor(accelerator), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken) =>
