@@ -7,10 +7,11 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// test boots the outer guest of tests/fixtures/nested under QEMU's TCG with <c>-cpu max</c>, which emulates AMD SVM:
 /// inside it kvm_amd loads and /dev/kvm is a real KVM. A self-contained publish of the pane host and the guest
 /// fixture go onto its payload disk; inside, bare QEMU with KVM and <c>pane launch --runtime native</c> each boot the
-/// fixture and answer a console command. The outer guest is built once and cached; eng/test.sh runs this test on
-/// its own after every other test, since beside the other test boots on 2 cores it once ran past its time limit.
-/// An outer guest that stops without ever reporting the payload's end (TCG's emulated SVM failed once so in six runs)
-/// gets one more try; a payload that fails, or an outer guest that runs out of time, fails the test at once.
+/// fixture and answer a console command. The outer guest is built once and cached; eng/test-nested.sh runs this test
+/// on its own. It is not in eng/test.sh yet: in one of five runs on 28 November the native machine stopped early in
+/// the kernel's boot, without a reason Pane reports yet. An outer guest that stops without ever reporting the
+/// payload's end (TCG's emulated SVM failed once so in six runs) gets one more try; a payload that fails, or an outer
+/// guest that runs out of time, fails the test at once.
 /// </summary>
 public sealed class NestedKvmTests
 {
@@ -98,8 +99,8 @@ public sealed class NestedKvmTests
             return built;
         }
 
-        Assert.Skip("PANE_TEST_NESTED names no built outer guest: eng/test.sh and eng/test-nested.sh build it " +
-            "(tests/fixtures/nested/build-outer.sh) and run this test alone, after the others.");
+        Assert.Skip("PANE_TEST_NESTED names no built outer guest: run eng/test-nested.sh, which builds it " +
+            "(tests/fixtures/nested/build-outer.sh) and runs this test alone; the native boot under it is not yet reliable enough for eng/test.sh.");
         return string.Empty;
     }
 
