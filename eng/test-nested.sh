@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the native VMM's end-to-end test under a real, nested KVM: builds (or reuses) the Debian outer guest of
 # tests/fixtures/nested, whose TCG-emulated AMD SVM gives kvm_amd, then runs NestedKvmTests alone. Needs root.
-# eng/test.sh leaves it out (it skips there, saying why): the native boot is not yet reliable enough (see NestedKvmTests).
+# eng/test.sh runs the same step after all the other tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -11,6 +11,7 @@
 #   - `pane launch --runtime qemu --accel kvm`, for reference;
 # and times, from just before the process starts, the first userspace line (`Run /init`, or Pane's "initramfs
 # started" milestone) and the login line. Prints every round and the medians; logs go to bench/native/results/.
+# First, in the same outer guest, the exit-loop micro-benchmark (bench/native-exit-loop): exits per second.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -19,13 +20,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 outer=$(tests/fixtures/nested/build-outer.sh | tail -n 1)
-tests/fixtures/nested/make-payload.sh "$work/payload" --publish --rounds "$rounds" --sides "qemu-kvm native pane-qemu" >/dev/null
+tests/fixtures/nested/make-payload.sh "$work/payload" --publish --exit-loop --rounds "$rounds" --sides "qemu-kvm native pane-qemu" >/dev/null
 rm -rf "$results"
 status=0
 PANE_TEST_NESTED=$outer PANE_NESTED_RESULTS=$results PANE_NESTED_LOG=$work/serial.log \
   tests/fixtures/nested/run-nested.sh "$work/payload" > "$work/output" || status=$?
 cp "$work/output" "$results.output" 2>/dev/null || true
-grep -E '^(outer guest|RESULT kvm)' "$work/output" || true
+grep -E '^(outer guest|RESULT kvm|RESULT exit-loop|[0-9]+ port-write exits)' "$work/output" || true
 if [ "$status" -ne 0 ]; then
   echo "bench/native: the nested run failed (exit $status):" >&2
   tail -n 40 "$work/output" >&2

@@ -1,5 +1,6 @@
 using Pane.Machines;
 using Pane.Platform;
+using Pane.Runtime.Native.Console;
 using Pane.Runtime.Native.Hypervisors;
 using Pane.Runtime.Native.Hypervisors.Kvm;
 using Pane.Runtime.Native.Machine;
@@ -9,7 +10,8 @@ namespace Pane.Runtime.Native;
 
 /// <summary>
 /// The <c>native</c> runtime, Pane's own VMM. On Linux it runs over KVM when the host's hypervisor probe says KVM can
-/// run a guest; the machine lives inside the Pane process that launched it. The Windows Hypervisor Platform backend
+/// run a guest; the machine lives inside the Pane process that launched it, which serves its console to other
+/// processes (<c>pane console</c>, <c>pane stop</c>) on a socket in the machine's folder. The Windows Hypervisor Platform backend
 /// is compiled and tested at its seams but not wired to this runtime yet, so on Windows it reports unavailable.
 /// </summary>
 internal sealed class NativeRuntimeProvider : IRuntimeProvider
@@ -110,12 +112,18 @@ internal sealed class NativeRuntimeProvider : IRuntimeProvider
         return await Task.Run(() => _starter.Start(spec), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken)
+    public async Task<IVirtualMachine> AttachAsync(VirtualMachineRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Task.FromException<IVirtualMachine>(new RuntimeUnavailableException(
-            RuntimeId,
-            $"The native machine '{record.Name}' runs inside the pane process that launched it and cannot be reached from another one.",
-            "Use the console of the 'pane launch' that started it, or stop that process."));
+        if (record.ConsoleEndpoint is not { } socket || record.ProcessId is null || record.ProcessStartTime is null)
+        {
+            throw new RuntimeUnavailableException(
+                RuntimeId,
+                $"The record of the native machine '{record.Name}' names no console socket or launching process to reach it by.",
+                "Stop the 'pane launch' that runs it, or delete the machine's folder if nothing runs it.");
+        }
+
+        var console = await ConsoleSocketClient.ConnectAsync(socket, record.Name, cancellationToken).ConfigureAwait(false);
+        return new AttachedNativeMachine(record, console);
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Pane.Machines;
 using Pane.Platform;
 using Pane.Runtime.Native.Machine;
@@ -189,7 +191,7 @@ public sealed class NativeRuntimeProviderTests
             // Given
             using var files = new Files();
             var script = "[    0.0] Linux version 6.1.0-26-amd64\r\nRun /init as init process\r\n[   9.9] reboot: Power down\r\n";
-            var hypervisor = new ScriptedHypervisor(script, shutDownAtEnd: false);
+            var hypervisor = new ScriptedHypervisor(script, end: ScriptEnd.WaitForCancel);
             var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor));
             var spec = files.Spec(
                 new DiskSpec(files.Disk, DiskFormat.Raw, DiskRole.Base) { IsEphemeral = true },
@@ -220,7 +222,30 @@ public sealed class NativeRuntimeProviderTests
                 Assert.Equal(Environment.ProcessId, machine.Record.ProcessId);
                 Assert.Equal(DiskRole.Base, Assert.Single(machine.Record.Disks).Role);
                 Assert.Equal(ShutdownMethod.AlreadyStopped, (await machine.ShutdownAsync(TimeSpan.Zero, TestContext.Current.CancellationToken)).Method);
+                Assert.DoesNotContain(lines, line => line.StartsWith("[pane]", StringComparison.Ordinal));
             }
+        }
+
+        [Fact]
+        public async Task A_machine_that_fails_ends_its_console_and_serial_log_with_why_and_exits_with_a_failure()
+        {
+            // Given
+            using var files = new Files();
+            var hypervisor = new ScriptedHypervisor("[    3.2] clocksource: Switched to clocksource tsc\r\n", ScriptEnd.Fail);
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor));
+
+            // When
+            var machine = await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken);
+            int? exit;
+            await using (machine)
+            {
+                exit = await machine.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            // Then
+            Assert.Equal(1, exit);
+            var log = await File.ReadAllTextAsync(Path.Combine(files.Folder, "serial.log"), TestContext.Current.CancellationToken);
+            Assert.Equal("[    3.2] clocksource: Switched to clocksource tsc\r\n\r\n[pane] The machine stopped: The hypervisor refused KVM_RUN: Bad address.\r\n", log);
         }
 
         [Fact]
@@ -228,7 +253,7 @@ public sealed class NativeRuntimeProviderTests
         {
             // Given
             using var files = new Files();
-            var hypervisor = new ScriptedHypervisor(shutDownAtEnd: false);
+            var hypervisor = new ScriptedHypervisor(end: ScriptEnd.WaitForCancel);
             var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor));
             var machine = await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken);
             await using (machine)
@@ -245,20 +270,154 @@ public sealed class NativeRuntimeProviderTests
 
     public sealed class AttachAsync
     {
+        private static async Task<string> ReadUntilAsync(Stream stream, string expected)
+        {
+            var received = new StringBuilder();
+            var buffer = new byte[256];
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            while (!received.ToString().Contains(expected, StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(buffer, timeout.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+
+            return received.ToString();
+        }
+
+        private static async Task<(IVirtualMachine Machine, Files Files)> StartEchoMachineAsync()
+        {
+            var files = new Files();
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => new ScriptedHypervisor(end: ScriptEnd.Echo)));
+            return (await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken), files);
+        }
+
+        private static NativeRuntimeProvider Provider() => new(Host(HostOperatingSystem.Linux), NullHypervisorProbe.Instance);
+
         [Fact]
-        public async Task Says_that_a_native_machine_lives_in_the_process_that_launched_it()
+        public async Task Reaches_the_console_of_a_machine_in_another_process_through_a_socket_only_the_user_can_use()
         {
             // Given
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), NullHypervisorProbe.Instance);
+            var (machine, files) = await StartEchoMachineAsync();
+            using (files)
+            await using (machine)
+            {
+                // When
+                var attached = await Provider().AttachAsync(machine.Record, TestContext.Current.CancellationToken);
+                string echoed;
+                await using (attached)
+                {
+                    var terminal = await attached.Console.OpenAsync(TestContext.Current.CancellationToken);
+                    await terminal.WriteAsync("MARK-42\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
+                    echoed = await ReadUntilAsync(terminal, "MARK-42\r\n");
+                }
+
+                // Then
+                Assert.Equal("MARK-42\r\n", echoed);
+                Assert.Equal(Path.Combine(files.Folder, "serial.sock"), machine.Record.ConsoleEndpoint);
+                if (!OperatingSystem.IsWindows())
+                {
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(machine.Record.ConsoleEndpoint!));
+                }
+
+                Assert.Equal(VirtualMachineState.Running, machine.State);
+            }
+
+            Assert.False(File.Exists(Path.Combine(files.Folder, "serial.sock")));
+        }
+
+        [Fact]
+        public async Task Stop_types_poweroff_on_the_console_and_ends_the_launching_process_after_the_grace_period()
+        {
+            // Given
+            var (machine, files) = await StartEchoMachineAsync();
+            using var launching = Process.Start(new ProcessStartInfo("sleep", "60"))!;
+            using (files)
+            await using (machine)
+            {
+                var guest = await machine.Console.OpenAsync(TestContext.Current.CancellationToken);
+                var record = machine.Record with { ProcessId = launching.Id, ProcessStartTime = ProcessIdentity.StartTimeOf(launching.Id) };
+                var attached = await Provider().AttachAsync(record, TestContext.Current.CancellationToken);
+                await using (attached)
+                {
+                    // When
+                    var result = await attached.ShutdownAsync(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+
+                    // Then
+                    Assert.Equal(ShutdownMethod.Killed, result.Method);
+                    Assert.True(launching.HasExited);
+                    Assert.Equal(VirtualMachineState.Stopped, attached.State);
+                    Assert.Equal("poweroff\r", await ReadUntilAsync(guest, "poweroff\r"));
+                }
+            }
+        }
+
+        [Fact]
+        public async Task Stop_of_a_machine_whose_launching_process_has_ended_says_it_was_not_running()
+        {
+            // Given
+            var (machine, files) = await StartEchoMachineAsync();
+            using var ended = Process.Start(new ProcessStartInfo("true"))!;
+            var startTime = ProcessIdentity.StartTimeOf(ended.Id) ?? DateTimeOffset.UnixEpoch;
+            await ended.WaitForExitAsync(TestContext.Current.CancellationToken);
+            using (files)
+            await using (machine)
+            {
+                var record = machine.Record with { ProcessId = ended.Id, ProcessStartTime = startTime };
+                var attached = await Provider().AttachAsync(record, TestContext.Current.CancellationToken);
+                await using (attached)
+                {
+                    // When
+                    var result = await attached.ShutdownAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+                    // Then
+                    Assert.Equal(ShutdownMethod.AlreadyStopped, result.Method);
+                }
+            }
+        }
+
+        [Fact]
+        public async Task A_console_socket_nothing_answers_at_is_reported_with_the_machine_s_name()
+        {
+            // Given
+            using var files = new Files();
+            var record = new VirtualMachineRecord
+            {
+                Name = "m",
+                RuntimeId = "native",
+                ProcessId = Environment.ProcessId,
+                ProcessStartTime = DateTimeOffset.UtcNow,
+                ConsoleEndpoint = Path.Combine(files.Folder, "serial.sock"),
+                StartedAt = DateTimeOffset.UnixEpoch,
+            };
+
+            // When
+            var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(() => Provider().AttachAsync(record, TestContext.Current.CancellationToken));
+
+            // Then
+            Assert.StartsWith($"The native machine 'm' does not answer at {record.ConsoleEndpoint}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("pane status", error.Remedy, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_record_without_a_console_socket_is_refused_saying_how_to_stop_the_machine()
+        {
+            // Given
             var record = new VirtualMachineRecord { Name = "m", RuntimeId = "native", StartedAt = DateTimeOffset.UnixEpoch };
 
             // When
             var error = await Assert.ThrowsAsync<RuntimeUnavailableException>(
-                () => provider.AttachAsync(record, TestContext.Current.CancellationToken));
+                () => Provider().AttachAsync(record, TestContext.Current.CancellationToken));
 
             // Then
             Assert.Equal("native", error.RuntimeId);
             Assert.Contains("'m'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("pane launch", error.Remedy, StringComparison.Ordinal);
         }
     }
 }

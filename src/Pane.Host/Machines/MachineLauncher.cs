@@ -13,8 +13,6 @@ namespace Pane.Host.Machines;
 /// </summary>
 internal sealed class MachineLauncher
 {
-    private const int SerialTailLines = 40;
-
     private readonly IBootArtifactDeriver _boot;
     private readonly IRuntimeNegotiator _runtimes;
     private readonly IHostPlatform _platform;
@@ -64,7 +62,7 @@ internal sealed class MachineLauncher
         try
         {
             await _store.WriteAsync(machine.Record, cancellationToken).ConfigureAwait(false);
-            await WaitForLoginAsync(machine, request, onMilestone, cancellationToken).ConfigureAwait(false);
+            await GuestLoginWait.WaitAsync(machine, request.Name, request.Timeout, onMilestone, cancellationToken).ConfigureAwait(false);
             return (machine, chosen);
         }
         catch
@@ -137,85 +135,5 @@ internal sealed class MachineLauncher
     {
         using var disk = DiskImages.DiskImage.Open(image);
         return disk.Format;
-    }
-
-    private static async Task WaitForLoginAsync(IVirtualMachine machine, LaunchRequest request, Action<BootMilestone> onMilestone, CancellationToken cancellationToken)
-    {
-        var login = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tail = new Queue<string>(SerialTailLines);
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var collecting = CollectTailAsync(machine, tail, reading.Token);
-        var reported = 0;
-        void ReportNewMilestones()
-        {
-            lock (login)
-            {
-                var milestones = machine.Milestones;
-                for (; reported < milestones.Count; reported++)
-                {
-                    onMilestone(milestones[reported]);
-                    if (milestones[reported].Kind == BootMilestoneKind.Login)
-                    {
-                        login.TrySetResult();
-                    }
-                }
-            }
-        }
-
-        void OnMilestone(object? sender, BootMilestone milestone) => ReportNewMilestones();
-        machine.MilestoneReached += OnMilestone;
-        try
-        {
-            ReportNewMilestones();
-            var exited = machine.WaitForExitAsync(reading.Token);
-            var finished = await Task.WhenAny(login.Task, exited, Task.Delay(request.Timeout, reading.Token)).ConfigureAwait(false);
-            if (finished == login.Task)
-            {
-                return;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            var reason = finished == exited
-                ? $"Machine '{request.Name}' stopped before its guest reached a login."
-                : $"Machine '{request.Name}' did not reach a login within {request.Timeout.TotalSeconds:0} s.";
-            throw new LaunchFailedException(reason, "Read the guest's last console lines above; raise --timeout on a slow host, or check the image.", Snapshot(tail));
-        }
-        finally
-        {
-            machine.MilestoneReached -= OnMilestone;
-            await reading.CancelAsync().ConfigureAwait(false);
-            await collecting.ConfigureAwait(false);
-        }
-    }
-
-    private static async Task CollectTailAsync(IVirtualMachine machine, Queue<string> tail, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var line in machine.Console.ReadLinesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                lock (tail)
-                {
-                    if (tail.Count == SerialTailLines)
-                    {
-                        tail.Dequeue();
-                    }
-
-                    tail.Enqueue(line);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The wait is over.
-        }
-    }
-
-    private static string[] Snapshot(Queue<string> tail)
-    {
-        lock (tail)
-        {
-            return [.. tail];
-        }
     }
 }

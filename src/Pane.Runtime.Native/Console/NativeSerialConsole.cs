@@ -10,7 +10,7 @@ namespace Pane.Runtime.Native.Console;
 /// The serial console of a native machine. The UART hands each transmitted byte to <see cref="Transmit"/>, which
 /// only queues it, so the vCPU never waits; a pump on its own task turns the queue into raw chunks and lines for
 /// every reader and <see cref="LineReceived"/>, and appends them to the serial log when there is one. Input goes to
-/// the UART's receive FIFO.
+/// the UART's receive FIFO, or, in a process that attached to a machine running in another one, to its console socket.
 /// </summary>
 internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyncDisposable
 {
@@ -21,7 +21,7 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
     private readonly List<Channel<ReadOnlyMemory<byte>>> _byteReaders = [];
     private readonly Task _pump;
     private Stream? _log;
-    private Uart16550? _uart;
+    private ISerialInput? _input;
 
     /// <summary>Initializes a new instance of the <see cref="NativeSerialConsole"/> class and starts its pump.</summary>
     /// <param name="log">Where the pump appends every byte the guest sends (the console owns and closes it), or <see langword="null"/>.</param>
@@ -34,15 +34,27 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
     /// <summary>Raised on the pump's task for every complete line, and for the unterminated rest when it grows.</summary>
     public event Action<string>? LineReceived;
 
-    /// <summary>Connects the UART that receives input.</summary>
-    /// <param name="uart">The UART.</param>
-    public void Attach(Uart16550 uart) => _uart = uart;
+    /// <summary>Connects what receives the console's input: the machine's UART, or the socket to the process that runs it.</summary>
+    /// <param name="input">The receiver.</param>
+    public void Attach(ISerialInput input) => _input = input;
 
     /// <inheritdoc/>
     public void Transmit(byte value) => _transmitted.Writer.TryWrite(value);
 
     /// <summary>Ends the output: readers see the end of their streams once the queue drains.</summary>
-    public void Complete() => _transmitted.Writer.TryComplete();
+    /// <param name="closingLine">A line of Pane's own to end the output with (it reaches every reader and the log), or <see langword="null"/>.</param>
+    public void Complete(string? closingLine = null)
+    {
+        if (closingLine is not null)
+        {
+            foreach (var value in Encoding.UTF8.GetBytes($"\r\n{closingLine}\r\n"))
+            {
+                _transmitted.Writer.TryWrite(value);
+            }
+        }
+
+        _transmitted.Writer.TryComplete();
+    }
 
     /// <inheritdoc/>
     public Task<Stream> OpenAsync(CancellationToken cancellationToken)
@@ -76,9 +88,9 @@ internal sealed class NativeSerialConsole : ISerialConsole, ISerialOutput, IAsyn
         return Task.CompletedTask;
     }
 
-    /// <summary>Sends bytes to the guest's UART.</summary>
+    /// <summary>Sends bytes to the guest.</summary>
     /// <param name="bytes">The bytes.</param>
-    public void Send(ReadOnlySpan<byte> bytes) => _uart?.Receive(bytes);
+    public void Send(ReadOnlySpan<byte> bytes) => _input?.Receive(bytes);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

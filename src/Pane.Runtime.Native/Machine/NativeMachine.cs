@@ -192,7 +192,7 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
         {
             if (Interlocked.Decrement(ref _running) == 0)
             {
-                _exited.TrySetResult(MachineExit.Stopped);
+                _exited.TrySetResult(MachineExit.VcpusHalted);
             }
         }
     }

@@ -12,8 +12,9 @@ namespace Pane.Runtime.Native.Machine;
 
 /// <summary>
 /// Turns a <see cref="MachineSpec"/> into a running native machine: opens the raw disks read-only under an
-/// in-memory copy-on-write overlay, keeps the console in the state folder's <c>serial.log</c>, adds the discovery modules to the initramfs when <c>PANE_GUEST_MODULES</c>
-/// names the guest kernel's module tree, builds the machine and starts its vCPUs.
+/// in-memory copy-on-write overlay, keeps the console in the state folder's <c>serial.log</c> and serves it on the
+/// folder's <c>serial.sock</c>, adds the discovery modules to the initramfs when <c>PANE_GUEST_MODULES</c> names the
+/// guest kernel's module tree, builds the machine and starts its vCPUs.
 /// </summary>
 internal sealed class NativeMachineStarter
 {
@@ -54,15 +55,18 @@ internal sealed class NativeMachineStarter
 
         var console = new NativeSerialConsole(SerialLogFile.Open(spec.StateDirectory));
         var clock = Stopwatch.StartNew();
+        ConsoleSocketServer? server = null;
         IHypervisor hypervisor;
         NativeMachine machine;
         try
         {
+            server = ConsoleSocketServer.Start(spec.StateDirectory, console);
             hypervisor = _openHypervisor();
             machine = new NativeMachine(hypervisor, configuration, console);
         }
         catch
         {
+            server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             console.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
@@ -75,10 +79,11 @@ internal sealed class NativeMachineStarter
             ProcessId = Environment.ProcessId,
             ProcessStartTime = ProcessIdentity.StartTimeOf(Environment.ProcessId),
             Accelerator = hypervisor.Name,
+            ConsoleEndpoint = server.Path,
             Disks = [.. spec.Disks.Where(Attachable)],
             StartedAt = DateTimeOffset.UtcNow,
         };
-        var running = new NativeVirtualMachine(record, machine, console, clock);
+        var running = new NativeVirtualMachine(record, machine, console, server, clock);
         machine.Start();
         return running;
     }

@@ -5,8 +5,8 @@ using Pane.Runtimes;
 namespace Pane.Runtime.Native.Machine;
 
 /// <summary>
-/// A running native machine, inside the Pane process that started it: its console, its milestones as the console
-/// shows them, and a shutdown that types <c>poweroff</c> on the console (the machine has no ACPI power button). The
+/// A running native machine, inside the Pane process that started it: its console (served to other processes on
+/// the state folder's socket), its milestones as the console shows them, and a shutdown that types <c>poweroff</c> on the console (the machine has no ACPI power button). The
 /// guest's power-off enters the ACPI sleep state S5, which stops the machine; a guest that only says it halted, or
 /// outlasts the grace period, has its vCPUs ended. Its console ends when the machine does.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class NativeVirtualMachine : IVirtualMachine
 {
     private readonly NativeMachine _machine;
     private readonly NativeSerialConsole _console;
+    private readonly ConsoleSocketServer _consoleServer;
     private readonly NativeBootMilestones _detector = new();
     private readonly List<BootMilestone> _milestones = [];
     private readonly Stopwatch _clock;
@@ -22,15 +23,17 @@ internal sealed class NativeVirtualMachine : IVirtualMachine
     /// <param name="record">The machine's record.</param>
     /// <param name="machine">The machine.</param>
     /// <param name="console">Its console.</param>
+    /// <param name="consoleServer">The console's socket, for other processes; closed with the machine.</param>
     /// <param name="clock">Started when the machine was.</param>
-    public NativeVirtualMachine(VirtualMachineRecord record, NativeMachine machine, NativeSerialConsole console, Stopwatch clock)
+    public NativeVirtualMachine(VirtualMachineRecord record, NativeMachine machine, NativeSerialConsole console, ConsoleSocketServer consoleServer, Stopwatch clock)
     {
         Record = record;
         _machine = machine;
         _console = console;
+        _consoleServer = consoleServer;
         _clock = clock;
         _console.LineReceived += OnLine;
-        _machine.Exited.ContinueWith(_ => _console.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _machine.Exited.ContinueWith(exited => _console.Complete(ClosingLine(exited.Result)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <inheritdoc/>
@@ -93,7 +96,11 @@ internal sealed class NativeVirtualMachine : IVirtualMachine
         _console.LineReceived -= OnLine;
         _machine.Dispose();
         await _console.DisposeAsync().ConfigureAwait(false);
+        await _consoleServer.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The line the console ends with when the machine stopped by itself: why, since no process exit status tells it.</summary>
+    private static string? ClosingLine(MachineExit exit) => exit.IsUnexpected ? $"[pane] The machine stopped: {exit.Reason.TrimEnd('.')}." : null;
 
     private void OnLine(string line)
     {

@@ -10,7 +10,7 @@ namespace Pane.Runtime.Native.Serial;
 /// is always empty; received bytes queue in a FIFO. Its interrupt output follows the highest-priority enabled
 /// condition (line status, received data, transmitter empty, modem status).
 /// </summary>
-internal sealed class Uart16550 : IBusDevice
+internal sealed class Uart16550 : IBusDevice, ISerialInput
 {
     /// <summary>The first I/O port of COM1.</summary>
     public const ushort Com1Port = 0x3F8;

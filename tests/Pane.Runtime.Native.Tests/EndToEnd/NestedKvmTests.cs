@@ -7,11 +7,13 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// test boots the outer guest of tests/fixtures/nested under QEMU's TCG with <c>-cpu max</c>, which emulates AMD SVM:
 /// inside it kvm_amd loads and /dev/kvm is a real KVM. A self-contained publish of the pane host and the guest
 /// fixture go onto its payload disk; inside, bare QEMU with KVM and <c>pane launch --runtime native</c> each boot the
-/// fixture and answer a console command. The outer guest is built once and cached; eng/test-nested.sh runs this test
-/// on its own. It is not in eng/test.sh yet: in one of five runs on 28 November the native machine stopped early in
-/// the kernel's boot, without a reason Pane reports yet. An outer guest that stops without ever reporting the
-/// payload's end (TCG's emulated SVM failed once so in six runs) gets one more try; a payload that fails, or an outer
-/// guest that runs out of time, fails the test at once.
+/// fixture and answer a console command; then <c>pane stop</c>, from another process, powers the native machine off
+/// through its console socket. The outer guest is built once and cached (eng/test.sh builds it; the test
+/// skips, saying so, where it was not built). Two rare failures get one more try each, reported in the test's
+/// output: an outer guest that stops without ever reporting the payload's end (TCG's emulated SVM failed once so in
+/// six runs), and a native boot that stops before its login (once in eleven boots on 28 November, early in the
+/// kernel's boot; the payload retries it and prints the first boot's last lines, which end with why the machine
+/// stopped). A payload that fails otherwise, or an outer guest that runs out of time, fails the test at once.
 /// </summary>
 public sealed class NestedKvmTests
 {
@@ -68,10 +70,16 @@ public sealed class NestedKvmTests
                 native.Value.GetProperty("available").GetBoolean(),
                 $"On a real KVM the native runtime reports unavailable: {Text(native.Value, "reason")} ({Text(native.Value, "remedy")}); {figures}.");
 
-            var booted = report.Result("native-1");
+            var name = Answered(report.Result("native-1")) is not null ? "native-1" : "native-1-retry";
+            Assert.True(Answered(report.Result(name)) is not null, $"pane launch --runtime native did not boot the fixture to MARK-42, twice ({figures}):\n{run.Output}");
+            if (name != "native-1")
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine("The first native boot did not answer its console; the second did. Its log is at the end of the payload's output above.");
+            }
+
             Assert.True(
-                booted is not null && booted["mark"] != "-",
-                $"pane launch --runtime native did not boot the fixture to MARK-42 ({figures}):\n{run.Output}");
+                run.Output.Contains($"[stop] Machine '{name}' powered off after 'poweroff' on its console", StringComparison.Ordinal),
+                $"pane stop, run from another process, did not power the native machine off through its console:\n{run.Output}");
         }
         finally
         {
@@ -92,6 +100,9 @@ public sealed class NestedKvmTests
         return await NestedScript.RunAsync("run-nested.sh", [payload], environment, cancellationToken);
     }
 
+    private static IReadOnlyDictionary<string, string>? Answered(IReadOnlyDictionary<string, string>? result) =>
+        result is not null && result["mark"] != "-" ? result : null;
+
     private static string OuterGuest()
     {
         if (System.Environment.GetEnvironmentVariable("PANE_TEST_NESTED") is { Length: > 0 } built && File.Exists(Path.Combine(built, "root.ext4")))
@@ -99,8 +110,8 @@ public sealed class NestedKvmTests
             return built;
         }
 
-        Assert.Skip("PANE_TEST_NESTED names no built outer guest: run eng/test-nested.sh, which builds it " +
-            "(tests/fixtures/nested/build-outer.sh) and runs this test alone; the native boot under it is not yet reliable enough for eng/test.sh.");
+        Assert.Skip("PANE_TEST_NESTED names no built outer guest: eng/test.sh builds it (tests/fixtures/nested/build-outer.sh), " +
+            "and eng/test-nested.sh builds it and runs this test alone.");
         return string.Empty;
     }
 

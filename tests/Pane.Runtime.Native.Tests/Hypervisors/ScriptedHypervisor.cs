@@ -8,21 +8,21 @@ namespace Pane.Runtime.Native.Tests.Hypervisors;
 
 /// <summary>
 /// A hypervisor whose bootstrap vCPU plays a script of exits instead of running code: it prints text on COM1
-/// through port writes, optionally acknowledges an interrupt, then shuts down or waits to be cancelled.
+/// through port writes, then ends as <see cref="ScriptEnd"/> says.
 /// </summary>
 internal sealed class ScriptedHypervisor : IHypervisor
 {
-    public ScriptedHypervisor(string consoleText = "", bool shutDownAtEnd = true)
+    public ScriptedHypervisor(string consoleText = "", ScriptEnd end = ScriptEnd.Shutdown)
     {
         ConsoleText = consoleText;
-        ShutDownAtEnd = shutDownAtEnd;
+        End = end;
     }
 
     public string Name => "scripted";
 
     public string ConsoleText { get; }
 
-    public bool ShutDownAtEnd { get; }
+    public ScriptEnd End { get; }
 
     public ScriptedVm? Vm { get; private set; }
 
@@ -48,7 +48,7 @@ internal sealed class ScriptedHypervisor : IHypervisor
 
         public IVcpu CreateVcpu(int index, int count)
         {
-            var vcpu = new ScriptedVcpu(index, index == 0 ? hypervisor.ConsoleText : string.Empty, hypervisor.ShutDownAtEnd);
+            var vcpu = new ScriptedVcpu(index, index == 0 ? hypervisor.ConsoleText : string.Empty, index > 0 && hypervisor.End == ScriptEnd.Echo ? ScriptEnd.WaitForCancel : hypervisor.End);
             Vcpus.Add(vcpu);
             return vcpu;
         }
@@ -66,8 +66,12 @@ internal sealed class ScriptedHypervisor : IHypervisor
         public void Dispose() => Disposed = true;
     }
 
-    internal sealed class ScriptedVcpu(int index, string text, bool shutDownAtEnd) : IVcpu
+    internal sealed class ScriptedVcpu(int index, string text, ScriptEnd end) : IVcpu
     {
+        private const ushort ComData = 0x3F8;
+        private const ushort ComLineStatus = 0x3FD;
+        private const byte DataReady = 0x01;
+
         private readonly byte[] _text = Encoding.UTF8.GetBytes(text);
         private readonly ManualResetEventSlim _cancelled = new();
         private int _next;
@@ -89,21 +93,62 @@ internal sealed class ScriptedHypervisor : IHypervisor
 
             if (_next < _text.Length)
             {
-                handler.PortWrite(0x3F8, _text.AsSpan(_next++, 1));
+                handler.PortWrite(ComData, _text.AsSpan(_next++, 1));
                 return VcpuRunResult.Continue;
             }
 
-            if (shutDownAtEnd)
+            switch (end)
             {
-                return VcpuRunResult.Shutdown;
+                case ScriptEnd.Shutdown:
+                    return VcpuRunResult.Shutdown;
+                case ScriptEnd.Halt:
+                    return VcpuRunResult.Halted;
+                case ScriptEnd.Fail:
+                    throw new HypervisorException("KVM_RUN", 14, "Bad address");
+                case ScriptEnd.Echo:
+                    return Echo(handler);
+                default:
+                    _cancelled.Wait();
+                    return VcpuRunResult.Cancelled;
             }
-
-            _cancelled.Wait();
-            return VcpuRunResult.Cancelled;
         }
 
         public void Cancel() => _cancelled.Set();
 
         public void Dispose() => _cancelled.Dispose();
+
+        /// <summary>Sends COM1's next received byte back, as a terminal's echo does, or waits a moment for one.</summary>
+        private VcpuRunResult Echo(IVcpuExitHandler handler)
+        {
+            Span<byte> register = stackalloc byte[1];
+            handler.PortRead(ComLineStatus, register);
+            if ((register[0] & DataReady) == 0)
+            {
+                return _cancelled.Wait(1) ? VcpuRunResult.Cancelled : VcpuRunResult.Continue;
+            }
+
+            handler.PortRead(ComData, register);
+            handler.PortWrite(ComData, register);
+            return VcpuRunResult.Continue;
+        }
     }
+}
+
+/// <summary>How a <see cref="ScriptedHypervisor"/>'s vCPUs end once their console text is out.</summary>
+public enum ScriptEnd
+{
+    /// <summary>The guest shuts the machine down.</summary>
+    Shutdown,
+
+    /// <summary>The vCPU halts with nothing to wake it.</summary>
+    Halt,
+
+    /// <summary>The hypervisor refuses to run the vCPU.</summary>
+    Fail,
+
+    /// <summary>The vCPU runs until it is cancelled.</summary>
+    WaitForCancel,
+
+    /// <summary>The bootstrap vCPU sends every byte COM1 receives back, until it is cancelled.</summary>
+    Echo,
 }

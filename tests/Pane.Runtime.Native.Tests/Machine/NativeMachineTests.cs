@@ -112,11 +112,27 @@ public sealed class NativeMachineTests
             Assert.Equal("Linux version 6.1\n", output.Text);
         }
 
+        [Theory]
+        [InlineData(ScriptEnd.Halt, "every vCPU halted with nothing left to wake it", false)]
+        [InlineData(ScriptEnd.Fail, "The hypervisor refused KVM_RUN: Bad address.", true)]
+        public async Task A_machine_that_stops_by_itself_says_why(ScriptEnd end, string reason, bool isFailure)
+        {
+            // Given
+            using var machine = new NativeMachine(new ScriptedHypervisor(end: end), Configuration(vcpus: 2), new Output());
+
+            // When
+            machine.Start();
+            var exit = await machine.Exited.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+            // Then
+            Assert.Equal(new MachineExit(reason, isFailure, IsUnexpected: true), exit);
+        }
+
         [Fact]
         public async Task Stop_cancels_every_vCPU()
         {
             // Given
-            var hypervisor = new ScriptedHypervisor(shutDownAtEnd: false);
+            var hypervisor = new ScriptedHypervisor(end: ScriptEnd.WaitForCancel);
             using var machine = new NativeMachine(hypervisor, Configuration(vcpus: 2), new Output());
             machine.Start();
 

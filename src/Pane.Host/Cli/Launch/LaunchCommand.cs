@@ -128,6 +128,12 @@ internal sealed class LaunchCommand
                 await _console.Output.WriteLineAsync($"Attached to the console of '{name}'; Ctrl+] detaches.").ConfigureAwait(false);
                 if (await _terminal.AttachAsync(machine.Console, cancellationToken).ConfigureAwait(false))
                 {
+                    if (LivesInThisProcess(machine))
+                    {
+                        await _console.Output.WriteLineAsync().ConfigureAwait(false);
+                        return await ServeUntilStoppedAsync(machine, json, cancellationToken).ConfigureAwait(false);
+                    }
+
                     await _console.Output.WriteLineAsync($"\r\nDetached; 'pane console --name {name}' attaches again, 'pane stop --name {name}' stops it.").ConfigureAwait(false);
                     return null;
                 }
@@ -135,6 +141,11 @@ internal sealed class LaunchCommand
                 _store.Delete(name);
                 return new ShutdownResult(ShutdownMethod.AlreadyStopped, TimeSpan.Zero);
             default:
+                if (LivesInThisProcess(machine))
+                {
+                    return await ServeUntilStoppedAsync(machine, json, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!json)
                 {
                     await _console.Output.WriteLineAsync($"Machine '{name}' runs; 'pane console --name {name}' attaches, 'pane stop --name {name}' stops it.").ConfigureAwait(false);
@@ -142,6 +153,30 @@ internal sealed class LaunchCommand
 
                 return null;
         }
+    }
+
+    /// <summary>Whether the machine runs inside this process (the native runtime's do), so that it ends when this process does.</summary>
+    private static bool LivesInThisProcess(IVirtualMachine machine) => machine.Record.ProcessId == Environment.ProcessId;
+
+    /// <summary>Keeps a machine that lives in this process running, detached from the terminal, until its guest powers off or someone stops it.</summary>
+    private async Task<ShutdownResult> ServeUntilStoppedAsync(IVirtualMachine machine, bool json, CancellationToken cancellationToken)
+    {
+        var name = machine.Record.Name;
+        if (!json)
+        {
+            await _console.Output.WriteLineAsync(
+                $"Machine '{name}' runs inside this pane process, which keeps it running until the guest powers off: " +
+                $"'pane console --name {name}' attaches, 'pane stop --name {name}' stops it; ending this process (Ctrl+C) ends the machine.").ConfigureAwait(false);
+        }
+
+        await machine.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        _store.Delete(name);
+        if (!json)
+        {
+            await _console.Output.WriteLineAsync($"Machine '{name}' stopped.").ConfigureAwait(false);
+        }
+
+        return new ShutdownResult(ShutdownMethod.AlreadyStopped, TimeSpan.Zero);
     }
 
     private void WriteMilestone(BootMilestone milestone, bool json)

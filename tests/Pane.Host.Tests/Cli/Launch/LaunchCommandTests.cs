@@ -12,6 +12,9 @@ public sealed class LaunchCommandTests
     [Collection(GuestBoots.Name)]
     public sealed class ExecuteAsync : IDisposable
     {
+        /// <summary>The id of the QEMU process a machine's record names: another process than this one.</summary>
+        private const int QemuProcessId = 4_000_000;
+
         private readonly string _home = Directory.CreateTempSubdirectory("pane-launch-").FullName;
 
         public void Dispose() => Directory.Delete(_home, recursive: true);
@@ -95,6 +98,30 @@ public sealed class LaunchCommandTests
             Assert.True(File.Exists(Path.Combine(_home, "vms", "default", "machine.json")));
         }
 
+        [Theory]
+        [InlineData("--detach")]
+        [InlineData("--headless", "--keep")]
+        public async Task Keeps_serving_a_machine_that_lives_in_this_process_until_it_stops_saying_so(params string[] mode)
+        {
+            // Given
+            var machine = Machine("default", Environment.ProcessId);
+            machine.WaitForExitAsync(Arg.Any<CancellationToken>()).Returns(call => Task.Delay(200, call.Arg<CancellationToken>()).ContinueWith<int?>(_ => 0, TaskScheduler.Default));
+            var catalog = Catalog(machine, out _);
+
+            // When
+            var result = await CliRunner.RunAsync(services => services.AddSingleton(catalog), ["launch", GuestImage.Shared.Disk, .. mode, "--home", _home]);
+
+            // Then
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains(
+                "Machine 'default' runs inside this pane process, which keeps it running until the guest powers off: 'pane console --name default' attaches, 'pane stop --name default' stops it",
+                result.Output,
+                StringComparison.Ordinal);
+            Assert.Contains("Machine 'default' stopped.", result.Output, StringComparison.Ordinal);
+            await machine.DidNotReceiveWithAnyArgs().ShutdownAsync(default, TestContext.Current.CancellationToken);
+            Assert.False(File.Exists(Path.Combine(_home, "vms", "default", "machine.json")));
+        }
+
         [Fact]
         public async Task Extends_the_kernel_command_line_with_append()
         {
@@ -118,14 +145,14 @@ public sealed class LaunchCommandTests
             return TestRuntimes.Catalog(provider);
         }
 
-        private static IVirtualMachine Machine(string name)
+        private static IVirtualMachine Machine(string name, int processId = QemuProcessId)
         {
             var machine = Substitute.For<IVirtualMachine>();
             machine.Record.Returns(new VirtualMachineRecord
             {
                 Name = name,
                 RuntimeId = "qemu",
-                ProcessId = Environment.ProcessId,
+                ProcessId = processId,
                 StartedAt = DateTimeOffset.UtcNow,
                 DisplayEndpoint = "vnc://127.0.0.1:5901",
                 DisplayWebSocketEndpoint = "ws://127.0.0.1:43210",
