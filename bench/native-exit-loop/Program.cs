@@ -21,7 +21,7 @@ using var kvm = KvmHypervisor.Open();
 using var memory = new GuestMemory(0x10000);
 memory.Write(LoadAddress, guest);
 using var vm = kvm.CreateVm(memory, withLocalApic: false);
-using var vcpu = vm.CreateVcpu(0);
+using var vcpu = vm.CreateVcpu(0, 1);
 vcpu.SetRealModeEntry(LoadAddress);
 var handler = new CountingHandler();
 var clock = Stopwatch.StartNew();
