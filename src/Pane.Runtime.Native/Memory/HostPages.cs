@@ -4,7 +4,9 @@ namespace Pane.Runtime.Native.Memory;
 
 /// <summary>
 /// Reserves page-aligned, zero-filled host memory that the operating system commits lazily, as a hypervisor needs
-/// for guest RAM: <c>mmap</c> on Unix, <c>VirtualAlloc</c> on Windows.
+/// for guest RAM: <c>VirtualAlloc</c> on Windows; on Unix an anonymous <c>mmap</c> that, as QEMU's guest RAM, a
+/// child process does not share after a fork (else every guest page would turn copy-on-write under the running
+/// vCPUs whenever Pane starts a program).
 /// </summary>
 internal static unsafe partial class HostPages
 {
@@ -12,6 +14,7 @@ internal static unsafe partial class HostPages
     private const int ProtectWrite = 2;
     private const int MapPrivate = 0x02;
     private const int MapAnonymous = 0x20;
+    private const int AdviseDontFork = 10;
     private const uint MemCommit = 0x1000;
     private const uint MemReserve = 0x2000;
     private const uint MemRelease = 0x8000;
@@ -34,6 +37,12 @@ internal static unsafe partial class HostPages
             if (address == (void*)-1)
             {
                 address = null;
+            }
+            else if (Madvise(address, (nuint)size, AdviseDontFork) != 0)
+            {
+                var error = Marshal.GetLastPInvokeError();
+                _ = Munmap(address, (nuint)size);
+                throw new InsufficientMemoryException($"The host refused to keep guest memory from child processes (madvise error {error}).");
             }
         }
 
@@ -59,6 +68,9 @@ internal static unsafe partial class HostPages
             _ = Munmap(address, (nuint)size);
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(void* address, nuint length, int advice);
 
     [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
     private static partial void* Mmap(void* address, nuint length, int protection, int flags, int fd, nint offset);

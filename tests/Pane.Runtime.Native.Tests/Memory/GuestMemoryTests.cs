@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pane.Runtime.Native.Memory;
 
 namespace Pane.Runtime.Native.Tests.Memory;
@@ -28,6 +29,43 @@ public sealed class GuestMemoryTests
             // Then
             Assert.Equal(0, memory.HostAddress % (nint)GuestMemory.PageSize);
             Assert.True(memory.Slice(0, (int)memory.Size).IndexOfAnyExcept((byte)0) < 0);
+        }
+
+        [Fact]
+        public void Is_kept_from_child_processes()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.Skip("The advice is read back from Linux's /proc/self/smaps.");
+            }
+
+            // Given // When
+            using var memory = new GuestMemory(16 * GuestMemory.PageSize);
+
+            // Then
+            Assert.Contains("dc", VmFlagsOf(memory.HostAddress));
+        }
+
+        /// <summary>The <c>VmFlags</c> of the mapping that holds <paramref name="address"/>, from <c>/proc/self/smaps</c>.</summary>
+        private static string[] VmFlagsOf(nint address)
+        {
+            var inMapping = false;
+            foreach (var line in File.ReadLines("/proc/self/smaps"))
+            {
+                var range = line.Split(' ', 2)[0].Split('-');
+                if (range.Length == 2
+                    && ulong.TryParse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var first)
+                    && ulong.TryParse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end))
+                {
+                    inMapping = (ulong)address >= first && (ulong)address < end;
+                }
+                else if (inMapping && line.StartsWith("VmFlags:", StringComparison.Ordinal))
+                {
+                    return line["VmFlags:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                }
+            }
+
+            return [];
         }
     }
 
