@@ -17,9 +17,10 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// more (on 28 November 14 of 45 native boots failed, most of them seen as triple faults, some as hangs; the outer KVM's trace
 /// shows the vCPU re-entered after an ordinary exit and unable to fetch the instruction it had just run; all 14 bare
 /// QEMU boots of that day passed, 5 of them with QEMU's split irqchip; the payload prints the failed boots' last
-/// lines, which end with why the machine stopped). Those native failures stopped when Pane's .NET runtime was told
-/// to leave AVX alone (16 of 16 boots passed), which points at QEMU 7.2's TCG emulating the AVX state across the
-/// emulated world switch; the payload now runs pane so, and keeps the retries. A payload that fails otherwise, or an
+/// lines, which end with why the machine stopped). Those native failures nearly stopped when Pane's .NET runtime
+/// was told to leave the vector instructions alone (without AVX 7 of 8 boots passed, without any hardware
+/// intrinsics 9 of 9), which points at QEMU 7.2's TCG emulating the AVX state across the emulated world switch; the
+/// payload now runs pane without them, and keeps the retries. A payload that fails otherwise, or an
 /// outer guest that runs out of time, fails the test.
 /// </summary>
 public sealed class NestedKvmTests
