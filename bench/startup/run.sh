@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Start-up benchmark of the pane CLI against a hello-world .NET console app built the same way.
+# Start-up benchmark of the pane CLI against a hello-world .NET console app built the same way, for both ways pane is
+# built for users: framework-dependent (the .NET tool, on an installed .NET) and standalone (self-contained, the
+# framework and pane compiled ahead of time into one composite ReadyToRun image).
 # Usage: bench/startup/run.sh [runs]   (default 10 runs of each command, after 3 warm-up runs)
 # Needs: the .NET SDK, hyperfine (apt-get install -y hyperfine), python3.
 set -euo pipefail
@@ -26,27 +28,41 @@ done
 read -r -a extra_args <<< "${PANE_BENCH_PROPERTIES:-}"
 property_args+=("${extra_args[@]}")
 
-echo "Building (Release, framework-dependent apphost, $rid) into $out"
+# The two ways pane is built for users; PANE_BENCH_BUILDS="framework-dependent" measures one.
+declare -A build_args=(
+    [framework-dependent]="--self-contained false"
+    [standalone]="--self-contained true -p:PublishReadyToRunComposite=true"
+)
+read -r -a builds <<< "${PANE_BENCH_BUILDS:-framework-dependent standalone}"
+
 echo "Start-up properties: ${property_args[*]:-(none)}"
 publish() {
-    dotnet publish "$1" -nologo -v:q -c Release -r "$rid" --self-contained false -p:UseAppHost=true \
-        "${property_args[@]}" -o "$2" >/dev/null
+    local project=$1 build=$2 destination=$3
+    read -r -a distribution <<< "${build_args[$build]}"
+    # A build tree of its own, so that nothing compiled for another configuration is reused.
+    dotnet publish "$project" -nologo -v:q -c Release -r "$rid" "${distribution[@]}" -p:UseAppHost=true \
+        --artifacts-path "$out/$build/artifacts" "${property_args[@]}" -o "$destination" >/dev/null
 }
-publish "$bench/hello/Hello.csproj" "$out/hello"
-publish "$host_project" "$out/pane"
 
 home="$out/home"
 mkdir -p "$home"
 export PANE_HOME="$home"
-"$out/pane/pane" runtimes >/dev/null 2>&1 || { echo "pane runtimes failed:" >&2; "$out/pane/pane" runtimes; exit 1; }
+for build in "${builds[@]}"; do
+    echo "Building $build (Release, $rid, ${build_args[$build]}) into $out/$build"
+    publish "$bench/hello/Hello.csproj" "$build" "$out/$build/hello"
+    publish "$host_project" "$build" "$out/$build/pane"
+    pane="$out/$build/pane/pane"
+    "$pane" runtimes >/dev/null 2>&1 || { echo "pane runtimes failed:" >&2; "$pane" runtimes; exit 1; }
 
-hyperfine --style basic --shell=none --warmup 3 --runs "$runs" --export-json "$out/results.json" \
-    -n hello "$out/hello/hello" \
-    -n "pane --version" "$out/pane/pane --version" \
-    -n "pane plugins" "$out/pane/pane plugins" \
-    -n "pane runtimes" "$out/pane/pane runtimes" >/dev/null
+    hyperfine --style basic --shell=none --warmup 3 --runs "$runs" --export-json "$out/$build/results.json" \
+        -n hello "$out/$build/hello/hello" \
+        -n "pane --version" "$pane --version" \
+        -n "pane plugins" "$pane plugins" \
+        -n "pane runtimes" "$pane runtimes" >/dev/null
 
-python3 - "$out/results.json" <<'PY'
+    echo
+    echo "$build:"
+    python3 - "$out/$build/results.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 floor = results["hello"]
@@ -59,5 +75,7 @@ for name, r in results.items():
     verdict = "" if target is None else f"<= {target}x {'met' if ratio <= target else 'MISSED'}"
     print(f"{name:<16}{r['median']*1000:>10.1f}{r['min']*1000:>9.1f}{r['max']*1000:>9.1f}{ratio:>9.2f}"
           f"{cpu(r)*1000:>9.1f}{cpu(r)/cpu(floor):>9.2f}  {verdict}")
-print("cpu ms: mean user+system CPU time per run, which a busy machine disturbs less than wall-clock time.")
 PY
+done
+echo
+echo "cpu ms: mean user+system CPU time per run, which a busy machine disturbs less than wall-clock time."

@@ -101,10 +101,15 @@ internal static class PaneCommandLine
     /// <param name="host">Runs the commands' classes.</param>
     /// <param name="args">The arguments the tree will parse.</param>
     /// <returns>The root command.</returns>
-    public static RootCommand CreateRoot(CliHost host, IReadOnlyList<string> args)
+    public static Command CreateRoot(CliHost host, IReadOnlyList<string> args)
     {
         var named = NamedCommand(args);
-        var root = new RootCommand("Pane boots Linux desktops in virtual machines.") { host.Home };
+        var root = new Command("pane", "Pane boots Linux desktops in virtual machines.")
+        {
+            host.Home,
+            GlobalOptions.CreateHelp(),
+            GlobalOptions.CreateVersion(),
+        };
         foreach (var command in Commands)
         {
             if (named is null || string.Equals(command.Name, named, StringComparison.Ordinal))

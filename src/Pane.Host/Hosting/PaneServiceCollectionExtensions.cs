@@ -72,19 +72,26 @@ public static class PaneServiceCollectionExtensions
             return services;
         }
 
-        return services.AddPanePlugins(PluginDirectories(services, options), new McMasterPluginLoader(), options.NeededContributions);
+        var home = RegisteredHome(services);
+        return services.AddPanePlugins(
+            PluginDirectories(home, options),
+            new McMasterPluginLoader(),
+            options.NeededContributions,
+            home is null ? null : PluginInspectionCache.Open(Path.Join(home.CacheDirectory, "plugins")));
     }
 
-    private static List<string> PluginDirectories(IServiceCollection services, PaneOptions options)
+    private static IPaneHome? RegisteredHome(IServiceCollection services) =>
+        services
+            .Where(descriptor => descriptor.ServiceType == typeof(IPaneHome) && !descriptor.IsKeyedService)
+            .Select(descriptor => descriptor.ImplementationInstance)
+            .LastOrDefault() as IPaneHome;
+
+    private static List<string> PluginDirectories(IPaneHome? home, PaneOptions options)
     {
         var directories = new List<string>();
         if (options.SearchDefaultPluginDirectories)
         {
             directories.Add(Path.Join(AppContext.BaseDirectory, "plugins"));
-            var home = services
-                .Where(descriptor => descriptor.ServiceType == typeof(IPaneHome) && !descriptor.IsKeyedService)
-                .Select(descriptor => descriptor.ImplementationInstance)
-                .LastOrDefault() as IPaneHome;
             if (home is not null)
             {
                 directories.Add(home.PluginsDirectory);

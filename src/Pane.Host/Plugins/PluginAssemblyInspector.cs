@@ -1,4 +1,5 @@
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using Pane.Plugins;
 
@@ -25,19 +26,11 @@ internal static class PluginAssemblyInspector
     /// <summary>Inspects a plugin assembly.</summary>
     /// <param name="candidate">The plugin.</param>
     /// <param name="hostAbstractionsVersion">The version of the host's Pane.Abstractions assembly.</param>
-    /// <param name="entryTypeName">
-    /// The entry class's name as the attribute holds it (namespace-qualified, or assembly-qualified for a class of
-    /// another assembly), or <see langword="null"/> when the plugin may not be loaded or the attribute names none.
-    /// </param>
-    /// <param name="contributions">
-    /// The kinds of contribution the attribute declares; <see cref="PluginContributions.None"/> when it declares none or
-    /// the plugin may not be loaded.
-    /// </param>
+    /// <param name="inspection">What the metadata says, or <see cref="PluginInspection.Empty"/> when the plugin may not be loaded.</param>
     /// <returns><see langword="null"/> when the plugin may be loaded; otherwise why not.</returns>
-    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion, out string? entryTypeName, out PluginContributions contributions)
+    public static PluginLoadError? Inspect(PluginCandidate candidate, Version hostAbstractionsVersion, out PluginInspection inspection)
     {
-        entryTypeName = null;
-        contributions = PluginContributions.None;
+        inspection = PluginInspection.Empty;
         try
         {
             using var stream = File.OpenRead(candidate.Path);
@@ -54,7 +47,7 @@ internal static class PluginAssemblyInspector
             }
 
             return CheckAbstractionsVersion(candidate, metadata, hostAbstractionsVersion)
-                ?? CheckEntryAttribute(candidate, metadata, out entryTypeName, out contributions);
+                ?? CheckEntryAttribute(candidate, metadata, out inspection);
         }
         catch (BadImageFormatException)
         {
@@ -103,16 +96,16 @@ internal static class PluginAssemblyInspector
         return null;
     }
 
-    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata, out string? entryTypeName, out PluginContributions contributions)
+    private static PluginLoadError? CheckEntryAttribute(PluginCandidate candidate, MetadataReader metadata, out PluginInspection inspection)
     {
-        entryTypeName = null;
-        contributions = PluginContributions.None;
+        inspection = PluginInspection.Empty;
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
             if (IsEntryAttribute(metadata, attribute))
             {
-                (entryTypeName, contributions) = ReadArguments(metadata, attribute);
+                var (entryTypeName, contributions) = ReadArguments(metadata, attribute);
+                inspection = new PluginInspection(entryTypeName, FindTypeDefinitionToken(metadata, entryTypeName), contributions);
                 return null;
             }
         }
@@ -122,6 +115,34 @@ internal static class PluginAssemblyInspector
             candidate.Path,
             "It has no [assembly: PanePlugin(typeof(...))] attribute naming its entry class.",
             "Add [assembly: PanePlugin(typeof(YourPlugin))] to the plugin, or remove the folder if it is not a Pane plugin.");
+    }
+
+    /// <summary>
+    /// Finds the token of the top-level class the assembly defines under a namespace-qualified name; 0 for a name
+    /// of another assembly's class (it holds a comma), of a nested class, or of no class defined here.
+    /// </summary>
+    private static int FindTypeDefinitionToken(MetadataReader metadata, string? typeName)
+    {
+        if (typeName is null || typeName.Contains(',', StringComparison.Ordinal) || typeName.Contains('+', StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var dot = typeName.LastIndexOf('.');
+        var typeNamespace = dot < 0 ? string.Empty : typeName[..dot];
+        var name = typeName[(dot + 1)..];
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var definition = metadata.GetTypeDefinition(handle);
+            if (definition.GetDeclaringType().IsNil
+                && metadata.StringComparer.Equals(definition.Name, name)
+                && metadata.StringComparer.Equals(definition.Namespace, typeNamespace))
+            {
+                return MetadataTokens.GetToken(handle);
+            }
+        }
+
+        return 0;
     }
 
     private static bool IsEntryAttribute(MetadataReader metadata, CustomAttribute attribute)

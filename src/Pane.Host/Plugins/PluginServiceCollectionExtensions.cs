@@ -22,16 +22,22 @@ internal static class PluginServiceCollectionExtensions
     /// The kinds of contribution needed: a plugin whose attribute declares only other kinds is not loaded.
     /// <see cref="PluginContributions.None"/> loads every plugin.
     /// </param>
+    /// <param name="inspections">
+    /// What earlier runs read from unchanged plugins' metadata, saved again when a plugin was inspected anew; or
+    /// <see langword="null"/> to inspect every plugin.
+    /// </param>
     /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
     public static IServiceCollection AddPanePlugins(
         this IServiceCollection services,
         IEnumerable<string> directories,
         IPluginLoader loader,
-        PluginContributions needed = PluginContributions.None)
+        PluginContributions needed = PluginContributions.None,
+        PluginInspectionCache? inspections = null)
     {
         var errors = new List<PluginLoadError>();
         var candidates = PluginDiscovery.Discover(directories, errors);
-        var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!, needed);
+        inspections ??= PluginInspectionCache.InMemory;
+        var registrar = new PluginRegistrar(loader, typeof(IPanePlugin).Assembly.GetName().Version!, needed, inspections);
         var registrations = new List<PluginRegistration>();
         foreach (var candidate in candidates)
         {
@@ -49,6 +55,8 @@ internal static class PluginServiceCollectionExtensions
             CopyPrivateServices(services, registration.Services);
             registrations.Add(registration);
         }
+
+        inspections.Save();
 
         services.TryAddSingleton<IPluginCatalog>(provider => PluginCatalogBuilder.Build(
             provider,

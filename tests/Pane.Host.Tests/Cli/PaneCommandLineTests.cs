@@ -39,11 +39,14 @@ public sealed class PaneCommandLineTests
             Assert.Equal(VersionCommand.Version, result.Output.Trim());
         }
 
-        [Fact]
-        public async Task Help_lists_every_command_and_exits_0()
+        [Theory]
+        [InlineData("--help")]
+        [InlineData("-h")]
+        [InlineData("-?")]
+        public async Task Help_lists_every_command_and_exits_0(string option)
         {
             // When
-            var result = await CliRunner.RunAsync(null, "--help");
+            var result = await CliRunner.RunAsync(null, option);
 
             // Then
             Assert.Equal(0, result.ExitCode);
@@ -60,6 +63,7 @@ public sealed class PaneCommandLineTests
         [InlineData(new[] { "plugins", "--home" }, "Required argument missing for option: '--home'.")]
         [InlineData(new[] { "plugins", "--home", " " }, "--home needs a folder path.")]
         [InlineData(new[] { "plugins", "--version" }, "Unrecognized command or argument '--version'.")]
+        [InlineData(new[] { "--version", "plugins" }, "--version cannot be combined with a command.")]
         public async Task A_usage_error_names_the_problem_on_stderr_and_exits_2(string[] args, string message)
         {
             // When

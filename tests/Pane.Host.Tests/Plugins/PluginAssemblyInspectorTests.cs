@@ -19,11 +19,34 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName, out _);
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var inspection);
 
             // Then
             Assert.Null(error);
-            Assert.Equal("Pane.TestPlugins.Good.GoodPlugin", entryTypeName);
+            Assert.Equal("Pane.TestPlugins.Good.GoodPlugin", inspection.EntryTypeName);
+        }
+
+        [Fact]
+        public void Reads_the_token_of_the_entry_class_the_plugin_defines()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var candidate = new PluginCandidate(Good, folder.Add(Good));
+            var context = new AssemblyLoadContext("inspector-token", isCollectible: true);
+
+            try
+            {
+                // When
+                PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var inspection);
+
+                // Then
+                var entryType = context.LoadFromAssemblyPath(candidate.Path).GetType("Pane.TestPlugins.Good.GoodPlugin", throwOnError: true)!;
+                Assert.Equal(entryType.MetadataToken, inspection.EntryTypeToken);
+            }
+            finally
+            {
+                context.Unload();
+            }
         }
 
         [Theory]
@@ -36,12 +59,12 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(name, Path.Join(AppContext.BaseDirectory, "plugins", name, name + ".dll"));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var entryTypeName, out var contributions);
+            var error = PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var inspection);
 
             // Then
             Assert.Null(error);
-            Assert.NotNull(entryTypeName);
-            Assert.Equal(expected, contributions);
+            Assert.NotNull(inspection.EntryTypeName);
+            Assert.Equal(expected, inspection.Contributions);
         }
 
         [Fact]
@@ -52,10 +75,10 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out _, out var contributions);
+            PluginAssemblyInspector.Inspect(candidate, s_hostVersion, out var inspection);
 
             // Then
-            Assert.Equal(PluginContributions.None, contributions);
+            Assert.Equal(PluginContributions.None, inspection.Contributions);
         }
 
         [Fact]
@@ -66,7 +89,7 @@ public sealed class PluginAssemblyInspectorTests
             var candidate = new PluginCandidate(Good, folder.Add(Good));
 
             // When
-            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0), out _, out _);
+            var error = PluginAssemblyInspector.Inspect(candidate, new Version(1, 0, 0, 0), out _);
 
             // Then
             Assert.NotNull(error);
@@ -85,7 +108,7 @@ public sealed class PluginAssemblyInspectorTests
             File.WriteAllText(path, "hello");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion, out _, out _);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("Text", path), s_hostVersion, out _);
 
             // Then
             Assert.Equal("Text.dll is not a .NET assembly.", error?.Reason);
@@ -98,7 +121,7 @@ public sealed class PluginAssemblyInspectorTests
             var native = Path.Join(RuntimeEnvironmentDirectory(), OperatingSystem.IsWindows() ? "coreclr.dll" : "libcoreclr.so");
 
             // When
-            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion, out _, out _);
+            var error = PluginAssemblyInspector.Inspect(new PluginCandidate("coreclr", native), s_hostVersion, out _);
 
             // Then
             Assert.Equal($"{Path.GetFileName(native)} is not a .NET assembly.", error?.Reason);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pane.Host.Plugins;
 using static Pane.Host.Tests.Plugins.TestPluginNames;
 
@@ -53,6 +55,53 @@ public sealed class PluginCatalogTests
                 host.Catalog.Errors.Select(error => error.Name));
             Assert.Equal(["test-runtime"], host.Catalog.RuntimeProviders.Select(provider => provider.Id));
             Assert.Equal(["test-desktop", "surviving", "duplicate-own"], host.Catalog.DesktopRecipes.Select(recipe => recipe.Id));
+        }
+
+        [Fact]
+        public void Lists_the_same_plugins_and_errors_again_from_the_inspections_a_first_host_remembered()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            folder.Add(Good);
+            folder.Add(AbstractionsV2);
+            using (var first = new PaneTestHost(folder))
+            {
+                Assert.Single(first.Catalog.Plugins);
+            }
+
+            // When
+            using var host = new PaneTestHost(folder);
+
+            // Then
+            Assert.True(File.Exists(Path.Join(folder.Root, "home", "cache", "plugins", "inspections.txt")));
+            Assert.Equal([Good], host.Catalog.Plugins.Select(plugin => plugin.Name));
+            Assert.Equal([AbstractionsV2], host.Catalog.Errors.Select(error => error.Name));
+            Assert.Equal(["test-runtime"], host.Catalog.RuntimeProviders.Select(provider => provider.Id));
+        }
+
+        [Fact]
+        public void Finds_the_entry_class_by_its_name_when_a_remembered_token_names_another_class()
+        {
+            // Given
+            using var folder = new PluginFolder();
+            var candidate = new PluginCandidate(Good, folder.Add(Good));
+            var inspections = PluginInspectionCache.InMemory;
+            const int moduleClassToken = 0x02000001;
+            inspections.Remember(
+                candidate,
+                typeof(Pane.Plugins.IPanePlugin).Assembly.GetName().Version!,
+                new PluginInspection("Pane.TestPlugins.Good.GoodPlugin", moduleClassToken, Pane.Plugins.PluginContributions.None));
+            var services = new ServiceCollection();
+            services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+
+            // When
+            services.AddPanePlugins([folder.First], new McMasterPluginLoader(), inspections: inspections);
+
+            // Then
+            using var provider = services.BuildServiceProvider();
+            var catalog = provider.GetRequiredService<IPluginCatalog>();
+            Assert.Equal([Good], catalog.Plugins.Select(plugin => plugin.Name));
+            Assert.Empty(catalog.Errors);
         }
 
         [Fact]
