@@ -7,7 +7,7 @@
 # (booted under TCG with -cpu max; kvm_amd gives it a real KVM with nested paging). Each round boots the guest
 # fixture with the same kernel, initramfs, memory (1024 MiB) and one vCPU, by
 #   - bare `qemu-system-x86_64 -accel kvm -cpu host`, serial on stdio;
-#   - `pane launch --runtime native` (a self-contained publish of the host with its plugins);
+#   - `pane launch --runtime native` (the standalone publish of the host with its plugins, as in the README);
 #   - with PANE_BENCH_SIDES="qemu-kvm native pane-qemu", also `pane launch --runtime qemu --accel kvm`, for reference;
 # and times, from just before the process starts, the first userspace line (`Run /init`, or Pane's "initramfs
 # started" milestone) and the login line. Prints every round and the medians; logs go to bench/native/results/.

@@ -5,9 +5,11 @@ using Pane.Runtimes;
 namespace Pane.Host.Runtimes;
 
 /// <summary>
-/// The <see cref="IRuntimeNegotiator"/> over the runtime providers of the <see cref="IPluginCatalog"/>:
-/// starts every provider's probe in turn on the calling thread and awaits them together, so asynchronous probes run
-/// at once and probes answered from a cache cost no thread switch; ranks the available ones by score and picks one.
+/// The <see cref="IRuntimeNegotiator"/> over the runtime providers of the <see cref="IPluginCatalog"/>: for
+/// <c>auto</c>, starts every provider's probe in turn on the calling thread and awaits them together, so asynchronous
+/// probes run at once and probes answered from a cache cost no thread switch; ranks the available ones by score and
+/// picks one. A runtime requested by id is the only one probed: probing the others (QEMU's probe runs
+/// <c>qemu-system-x86_64 --version</c>) would only delay the launch that asked for it.
 /// </summary>
 internal sealed class RuntimeNegotiator : IRuntimeNegotiator
 {
@@ -29,6 +31,11 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         var requestedProvider = isAuto ? null : FindProvider(providers, requestedId);
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (requestedProvider is not null)
+        {
+            return SelectRequested(requestedProvider, await ProbeAsync(requestedProvider, cancellationToken).ConfigureAwait(false));
+        }
+
         var probes = new Task<RuntimeProbeResult>[providers.Count];
         for (var index = 0; index < probes.Length; index++)
         {
@@ -43,12 +50,6 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         }
 
         ranked.Sort(ProbedProvider.BestFirst);
-
-        if (requestedProvider is not null)
-        {
-            return SelectRequested(requestedProvider, ranked);
-        }
-
         return SelectBest(ranked);
     }
 
@@ -98,11 +99,8 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
         }
     }
 
-    private static RuntimeSelection SelectRequested(
-        IRuntimeProvider requested,
-        List<ProbedProvider> ranked)
+    private static RuntimeSelection SelectRequested(IRuntimeProvider requested, RuntimeProbeResult probe)
     {
-        var probe = ranked.First(entry => ReferenceEquals(entry.Provider, requested)).Probe;
         if (!probe.IsAvailable)
         {
             throw new PaneException(
@@ -110,25 +108,8 @@ internal sealed class RuntimeNegotiator : IRuntimeNegotiator
                 probe.Remedy ?? "Run 'pane runtimes' to see which runtimes are available.");
         }
 
-        RuntimeCandidate? chosen = null;
-        var candidates = new List<RuntimeCandidate>(ranked.Count);
-        foreach (var (provider, candidateProbe) in ranked)
-        {
-            if (ReferenceEquals(provider, requested))
-            {
-                chosen = new RuntimeCandidate(provider, candidateProbe, "chosen: it was requested by id.");
-                candidates.Add(chosen);
-            }
-            else
-            {
-                var verdict = candidateProbe.IsAvailable
-                    ? $"not chosen: '{requested.Id}' was requested."
-                    : Unavailable(candidateProbe);
-                candidates.Add(new RuntimeCandidate(provider, candidateProbe, verdict));
-            }
-        }
-
-        return new RuntimeSelection(requested.Id, candidates, chosen);
+        var chosen = new RuntimeCandidate(requested, probe, "chosen: it was requested by id.");
+        return new RuntimeSelection(requested.Id, [chosen], chosen);
     }
 
     private static RuntimeSelection SelectBest(List<ProbedProvider> ranked)
