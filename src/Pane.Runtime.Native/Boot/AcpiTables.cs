@@ -39,6 +39,7 @@ internal static class AcpiTables
     public const uint FadtPowerButtonIsControlMethod = 1u << 4;
     public const uint FadtSleepButtonIsControlMethod = 1u << 5;
     public const uint FadtHardwareReduced = 1u << 20;
+    public const ushort BootArchitecture8042 = 1 << 1;
     public const ushort BootArchitectureNoVga = 1 << 2;
     public const ushort BootArchitectureNoCmosClock = 1 << 5;
 #pragma warning restore CS1591

@@ -18,8 +18,12 @@ namespace Pane.Runtime.Native.Machine;
 /// </summary>
 internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
 {
-    /// <summary>The arguments every native boot gets: no PCI, no PS/2 probing (the ACPI tables describe the rest).</summary>
-    public const string FixedArguments = "pci=off no_timer_check reboot=t i8042.noaux i8042.nomux i8042.nopnp i8042.dumbkbd";
+    /// <summary>
+    /// The arguments every native boot gets: no PCI; the ACPI tables describe the rest. Their FADT says there is no
+    /// i8042, which keeps Linux from probing for a PS/2 controller (over a second of timeouts); an <c>i8042.nopnp</c>
+    /// here would skip that check and bring the probe back.
+    /// </summary>
+    public const string FixedArguments = "pci=off no_timer_check reboot=t";
 
     private readonly Bus _ports = new();
     private readonly Bus _mmio = new();

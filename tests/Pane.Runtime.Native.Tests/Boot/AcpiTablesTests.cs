@@ -63,7 +63,7 @@ public sealed class AcpiTablesTests
         }
 
         [Fact]
-        public void The_FADT_is_a_revision_6_hardware_reduced_one_without_VGA_or_CMOS_clock()
+        public void The_FADT_is_a_revision_6_hardware_reduced_one_without_VGA_CMOS_clock_or_i8042()
         {
             // Given
             var (tables, xsdt) = AcpiTablesTests.Tables();
@@ -75,7 +75,9 @@ public sealed class AcpiTablesTests
             Assert.Equal(AcpiTables.FadtSize, fadt.Length);
             Assert.Equal(6, fadt[8]);
             Assert.NotEqual(0u, BinaryPrimitives.ReadUInt32LittleEndian(fadt[AcpiTables.FadtFlagsField..]) & AcpiTables.FadtHardwareReduced);
-            Assert.Equal(AcpiTables.BootArchitectureNoVga | AcpiTables.BootArchitectureNoCmosClock, BinaryPrimitives.ReadUInt16LittleEndian(fadt[AcpiTables.FadtBootArchitectureField..]));
+            var bootArchitecture = BinaryPrimitives.ReadUInt16LittleEndian(fadt[AcpiTables.FadtBootArchitectureField..]);
+            Assert.Equal(AcpiTables.BootArchitectureNoVga | AcpiTables.BootArchitectureNoCmosClock, bootArchitecture);
+            Assert.Equal(0, bootArchitecture & AcpiTables.BootArchitecture8042);
         }
 
         [Fact]
