@@ -3,7 +3,7 @@
 # built for users: framework-dependent (the .NET tool, on an installed .NET) and standalone (self-contained, the
 # framework and pane compiled ahead of time into one composite ReadyToRun image).
 # Usage: bench/startup/run.sh [runs]   (default 10 runs of each command, after 3 warm-up runs)
-# Needs: the .NET SDK, hyperfine (apt-get install -y hyperfine), python3.
+# Needs: the .NET SDK and python3.
 set -euo pipefail
 
 runs=${1:-10}
@@ -54,28 +54,37 @@ for build in "${builds[@]}"; do
     pane="$out/$build/pane/pane"
     "$pane" runtimes >/dev/null 2>&1 || { echo "pane runtimes failed:" >&2; "$pane" runtimes; exit 1; }
 
-    hyperfine --style basic --shell=none --warmup 3 --runs "$runs" --export-json "$out/$build/results.json" \
-        -n hello "$out/$build/hello/hello" \
-        -n "pane --version" "$pane --version" \
-        -n "pane plugins" "$pane plugins" \
-        -n "pane runtimes" "$pane runtimes" >/dev/null
-
     echo
-    echo "$build:"
-    python3 - "$out/$build/results.json" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-floor = results["hello"]
+    echo "$build ($runs interleaved rounds after 3 warm-up rounds):"
+    python3 - "$runs" "$out/$build/hello/hello" "$pane" <<'PY'
+# Interleaved: each round runs every command once, so a machine whose speed drifts during the run slows them alike.
+import resource, statistics, subprocess, sys, time
+runs, hello, pane = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+commands = {"hello": [hello], "pane --version": [pane, "--version"], "pane plugins": [pane, "plugins"],
+            "pane runtimes": [pane, "runtimes"]}
 targets = {"pane --version": 1.5, "pane runtimes": 3.0}
-cpu = lambda r: r["user"] + r["system"]
+wall = {name: [] for name in commands}
+cpu = {name: [] for name in commands}
+for round_index in range(3 + runs):
+    for name, argv in commands.items():
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if round_index >= 3:
+            wall[name].append(elapsed * 1000)
+            cpu[name].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+floor, floor_cpu = statistics.median(wall["hello"]), statistics.median(cpu["hello"])
 print(f"{'command':<16}{'median ms':>10}{'min ms':>9}{'max ms':>9}{'x hello':>9}{'cpu ms':>9}{'x hello':>9}  target (on the median)")
-for name, r in results.items():
-    ratio = r["median"] / floor["median"]
+for name in commands:
+    median, median_cpu = statistics.median(wall[name]), statistics.median(cpu[name])
+    ratio = median / floor
     target = targets.get(name)
     verdict = "" if target is None else f"<= {target}x {'met' if ratio <= target else 'MISSED'}"
-    print(f"{name:<16}{r['median']*1000:>10.1f}{r['min']*1000:>9.1f}{r['max']*1000:>9.1f}{ratio:>9.2f}"
-          f"{cpu(r)*1000:>9.1f}{cpu(r)/cpu(floor):>9.2f}  {verdict}")
+    print(f"{name:<16}{median:>10.1f}{min(wall[name]):>9.1f}{max(wall[name]):>9.1f}{ratio:>9.2f}"
+          f"{median_cpu:>9.1f}{median_cpu / floor_cpu:>9.2f}  {verdict}")
 PY
 done
 echo
-echo "cpu ms: mean user+system CPU time per run, which a busy machine disturbs less than wall-clock time."
+echo "cpu ms: median user+system CPU time per run, which a busy machine disturbs less than wall-clock time."
