@@ -50,8 +50,7 @@ internal static class GlobalOptions
 
     /// <summary>
     /// Creates the root's <c>--version</c>, for a command line the shortcut of <see cref="VersionCommand"/> does not
-    /// take (such as <c>--home DIR --version</c>): it prints the same version, and is a usage error beside a command or
-    /// another option the user typed.
+    /// take (such as <c>--home DIR --version</c>): it prints the same version, and is a usage error beside a command.
     /// </summary>
     /// <returns>The option.</returns>
     public static Option<bool> CreateVersion() => new(VersionName)
