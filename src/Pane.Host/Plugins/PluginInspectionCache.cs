@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pane.Host.DiskImages;
 using Pane.Plugins;
 
 namespace Pane.Host.Plugins;
@@ -11,7 +12,7 @@ namespace Pane.Host.Plugins;
 /// be loaded are remembered; a rejected one is inspected again each time, so its error is always current.
 /// </summary>
 /// <remarks>
-/// A plain tab-separated file read with a loop, written to a temporary file and renamed into place; a damaged or
+/// A plain tab-separated file read with a loop and written through <see cref="AtomicFile"/>; a damaged or
 /// unreadable file is a miss, and one that cannot be written is skipped, never an error.
 /// </remarks>
 internal sealed class PluginInspectionCache
@@ -99,20 +100,15 @@ internal sealed class PluginInspectionCache
             }
         }
 
-        var temporary = Path.Join(_directory, $".{FileName}.{Environment.ProcessId}.tmp");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
         try
         {
-            Directory.CreateDirectory(_directory);
-            File.WriteAllText(temporary, text.ToString());
-            File.Move(temporary, Path.Join(_directory, FileName), overwrite: true);
+            AtomicFile.Write(Path.Join(_directory, FileName), file => RandomAccess.Write(file, bytes, 0));
             _changed = false;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            // A cache that cannot be written is only a slower next start.
         }
     }
 

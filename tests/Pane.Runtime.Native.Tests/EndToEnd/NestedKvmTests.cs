@@ -18,8 +18,8 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// shows the vCPU re-entered after an ordinary exit and unable to fetch the instruction it had just run; all 14 bare
 /// QEMU boots of that day passed, 5 of them with QEMU's split irqchip; the payload prints the failed boots' last
 /// lines, which end with why the machine stopped). Those native failures nearly stopped when Pane's .NET runtime
-/// was told to leave the vector instructions alone (without AVX 7 of 8 boots passed, without any hardware
-/// intrinsics 9 of 9), which points at QEMU 7.2's TCG emulating the AVX state across the emulated world switch; the
+/// was told to leave the vector instructions alone (with only AVX off 13 of 17 boots passed, without any hardware
+/// intrinsics 12 of 12), which points at QEMU 7.2's TCG emulating the AVX state across the emulated world switch; the
 /// payload now runs pane without them, and keeps the retries. A payload that fails otherwise, or an
 /// outer guest that runs out of time, fails the test.
 /// </summary>
