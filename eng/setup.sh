@@ -10,6 +10,7 @@ packages=(
   fdisk             # sfdisk: partition tables of test images
   busybox-static    # the test guest's userland (also downloaded as a package by the fixture builder)
   cpio              # the test guest's initramfs
+  xz-utils          # xz: the reference compressor the native VMM's XZ decoder is tested against
   kmod              # depmod/modprobe -d: module dependencies for the initramfs
   dpkg-dev          # dpkg-source: unpacks e2fsprogs' source for its corrupted test images
   python3           # small helpers in test fixtures

@@ -1,5 +1,6 @@
 using Pane.Machines;
 using Pane.Platform;
+using Pane.Runtime.Native.Boot;
 using Pane.Runtime.Native.Console;
 using Pane.Runtime.Native.Hypervisors;
 using Pane.Runtime.Native.Hypervisors.Kvm;
@@ -26,8 +27,8 @@ internal sealed class NativeRuntimeProvider : IRuntimeProvider
     private readonly IHypervisorProbe _hypervisors;
     private readonly NativeMachineStarter _starter;
 
-    public NativeRuntimeProvider(IHostPlatform platform, IHypervisorProbe hypervisors)
-        : this(platform, hypervisors, new NativeMachineStarter(() => KvmHypervisor.Open()))
+    public NativeRuntimeProvider(IHostPlatform platform, IHypervisorProbe hypervisors, IPaneHome home)
+        : this(platform, hypervisors, new NativeMachineStarter(() => KvmHypervisor.Open(), KernelCache(home)))
     {
     }
 
@@ -42,6 +43,15 @@ internal sealed class NativeRuntimeProvider : IRuntimeProvider
     }
 
     public string Id => RuntimeId;
+
+    /// <summary>Where the unpacked kernels are kept: <c>PANE_HOME/cache/kernels</c>.</summary>
+    /// <param name="home">Pane's folder.</param>
+    /// <returns>The cache.</returns>
+    public static UncompressedKernelCache KernelCache(IPaneHome home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return new UncompressedKernelCache(Path.Combine(home.CacheDirectory, "kernels"));
+    }
 
     public string DisplayName => "Pane VMM";
 

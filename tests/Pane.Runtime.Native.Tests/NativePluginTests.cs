@@ -33,6 +33,9 @@ public sealed class NativePluginTests
             // Given
             var services = new ServiceCollection().AddPanePlatform();
             services.AddSingleton<IHypervisorProbe>(NullHypervisorProbe.Instance);
+            var home = Substitute.For<IPaneHome>();
+            home.CacheDirectory.Returns(Path.Combine(Path.GetTempPath(), "pane-native-plugin-tests", "cache"));
+            services.AddSingleton(home);
             new NativePlugin().ConfigureServices(services);
             using var container = services.BuildServiceProvider();
 

@@ -25,6 +25,13 @@ public sealed class NativeRuntimeProviderTests
         return probe;
     }
 
+    private static IPaneHome Home()
+    {
+        var home = Substitute.For<IPaneHome>();
+        home.CacheDirectory.Returns(Path.Combine(Path.GetTempPath(), "pane-native-provider-tests", "cache"));
+        return home;
+    }
+
     private static IHypervisorProbe UsableKvm() => Answering(HypervisorStatus.Usable(HypervisorKind.Kvm, "kvm_amd"));
 
     /// <summary>A kernel, an initramfs and a raw disk in a temporary folder.</summary>
@@ -70,7 +77,7 @@ public sealed class NativeRuntimeProviderTests
                 "This /dev/kvm (kvm_pvm) cannot run an ordinary guest.",
                 "Run Pane on a host whose /dev/kvm comes from kvm_intel or kvm_amd, or use --runtime qemu.",
                 "kvm_pvm");
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), Answering(kvm));
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), Answering(kvm), Home());
 
             // When
             var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
@@ -88,7 +95,7 @@ public sealed class NativeRuntimeProviderTests
         public async Task A_usable_KVM_makes_it_available_below_accelerated_QEMU()
         {
             // Given
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm());
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), Home());
 
             // When
             var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
@@ -106,7 +113,7 @@ public sealed class NativeRuntimeProviderTests
         public async Task A_usable_Windows_hypervisor_platform_is_still_unavailable_because_WHP_is_not_wired()
         {
             // Given
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Windows), Answering(HypervisorStatus.Usable(HypervisorKind.WindowsHypervisorPlatform, "whp")));
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Windows), Answering(HypervisorStatus.Usable(HypervisorKind.WindowsHypervisorPlatform, "whp")), Home());
 
             // When
             var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
@@ -125,7 +132,7 @@ public sealed class NativeRuntimeProviderTests
                 HypervisorKind.WindowsHypervisorPlatform,
                 "The Windows Hypervisor Platform feature is not enabled.",
                 "Enable it in Windows Features and restart.");
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Windows), Answering(whp));
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Windows), Answering(whp), Home());
 
             // When
             var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
@@ -141,7 +148,7 @@ public sealed class NativeRuntimeProviderTests
         {
             // Given
             var probe = Substitute.For<IHypervisorProbe>();
-            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.MacOS), probe);
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.MacOS), probe, Home());
 
             // When
             var result = await provider.ProbeAsync(TestContext.Current.CancellationToken);
@@ -297,7 +304,7 @@ public sealed class NativeRuntimeProviderTests
             return (await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken), files);
         }
 
-        private static NativeRuntimeProvider Provider() => new(Host(HostOperatingSystem.Linux), NullHypervisorProbe.Instance);
+        private static NativeRuntimeProvider Provider() => new(Host(HostOperatingSystem.Linux), NullHypervisorProbe.Instance, Home());
 
         [Fact]
         public async Task Reaches_the_console_of_a_machine_in_another_process_through_a_socket_only_the_user_can_use()

@@ -36,6 +36,8 @@ internal sealed class BzImage
     public const int RelocatableField = 0x234;
     public const int ExtendedLoadFlagsField = 0x236;
     public const int CommandLineSizeField = 0x238;
+    public const int PayloadOffsetField = 0x248;
+    public const int PayloadLengthField = 0x24C;
     public const int PreferredAddressField = 0x258;
     public const int InitSizeField = 0x260;
 #pragma warning restore CS1591
@@ -101,6 +103,25 @@ internal sealed class BzImage
 
     /// <summary>Gets the protected-mode kernel: what is loaded at the load address.</summary>
     public ReadOnlySpan<byte> ProtectedModeKernel => _image.AsSpan(SetupSize);
+
+    /// <summary>
+    /// Gets the compressed kernel inside the protected-mode code that the bzImage's decompressor unpacks (boot
+    /// protocol 2.08 on), whose last four bytes are its uncompressed size; empty when the header names none.
+    /// </summary>
+    public ReadOnlySpan<byte> Payload
+    {
+        get
+        {
+            if (Protocol < 0x0208)
+            {
+                return [];
+            }
+
+            var offset = (long)SetupSize + BinaryPrimitives.ReadUInt32LittleEndian(_image.AsSpan(PayloadOffsetField));
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(_image.AsSpan(PayloadLengthField));
+            return length >= 4 && offset + length <= _image.Length ? _image.AsSpan((int)offset, (int)length) : [];
+        }
+    }
 
     /// <summary>Gets the setup header as it is copied into <c>boot_params</c>: from 0x1F1 to the end the jump names.</summary>
     public ReadOnlySpan<byte> SetupHeader

@@ -6,7 +6,8 @@ using Pane.Runtime.Native.Memory;
 namespace Pane.Runtime.Native.Boot;
 
 /// <summary>
-/// Loads Linux into guest memory for its 64-bit boot protocol (boot.rst): the protected-mode kernel at 1 MiB, the
+/// Loads Linux into guest memory for its 64-bit boot protocol (boot.rst): the protected-mode kernel at 1 MiB (or,
+/// when Pane has unpacked it, the <c>vmlinux</c>'s segments at their physical addresses, entered at <c>startup_64</c>), the
 /// initramfs as high as the kernel allows, the command line, <c>boot_params</c> with the setup header and an e820
 /// map, the ACPI tables (their RSDP also in <c>boot_params.acpi_rsdp_addr</c>) and the MP table for <c>acpi=off</c>, a GDT with <c>__BOOT_CS</c> (0x10) and <c>__BOOT_DS</c> (0x18), and page
 /// tables that identity-map the first 4 GiB with 2 MiB pages. Returns the vCPU state to start from.
@@ -47,6 +48,7 @@ internal static class LinuxLoader
     /// <summary>Loads a kernel and boots it on the bootstrap vCPU.</summary>
     /// <param name="memory">Guest memory, at least 64 MiB and at most <see cref="GuestLayout.MaxMemory"/>.</param>
     /// <param name="kernel">The kernel.</param>
+    /// <param name="unpacked">The kernel's unpacked <c>vmlinux</c> to enter directly, or <see langword="null"/> to let the bzImage unpack itself.</param>
     /// <param name="initramfs">The initramfs, possibly empty.</param>
     /// <param name="commandLine">The command line.</param>
     /// <param name="processors">The number of vCPUs the MP table and the ACPI tables list.</param>
@@ -54,7 +56,7 @@ internal static class LinuxLoader
     /// <returns>The bootstrap vCPU's state.</returns>
     /// <exception cref="BootImageException">The kernel has no 64-bit entry, or the kernel, initramfs or command line does not fit.</exception>
     public static VcpuBootState Load(
-        GuestMemory memory, BzImage kernel, ReadOnlySpan<byte> initramfs, string commandLine, int processors, IReadOnlyList<(ulong Address, int Pin)>? virtioDevices = null)
+        GuestMemory memory, BzImage kernel, ElfKernel? unpacked, ReadOnlySpan<byte> initramfs, string commandLine, int processors, IReadOnlyList<(ulong Address, int Pin)>? virtioDevices = null)
     {
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -65,13 +67,21 @@ internal static class LinuxLoader
         }
 
         var memoryTop = Math.Min(memory.Size, GuestLayout.MaxMemory);
-        var kernelEnd = GuestLayout.HighMemory + Math.Max((ulong)kernel.ProtectedModeKernel.Length, kernel.InitSize);
+        var kernelEnd = unpacked?.End ?? GuestLayout.HighMemory + Math.Max((ulong)kernel.ProtectedModeKernel.Length, kernel.InitSize);
         if (kernelEnd > memoryTop)
         {
             throw new BootImageException($"The kernel needs 0x{kernelEnd:x} bytes of memory, more than the machine's 0x{memoryTop:x}.", "Give the machine more memory.");
         }
 
-        memory.Write(GuestLayout.HighMemory, kernel.ProtectedModeKernel);
+        if (unpacked is null)
+        {
+            memory.Write(GuestLayout.HighMemory, kernel.ProtectedModeKernel);
+        }
+        else
+        {
+            unpacked.LoadInto(memory);
+        }
+
         var initrd = PlaceInitramfs(memory, kernel, initramfs, kernelEnd, memoryTop);
         WriteCommandLine(memory, kernel, commandLine);
         WriteBootParams(memory, kernel, initrd, (ulong)initramfs.Length, memoryTop);
@@ -82,7 +92,7 @@ internal static class LinuxLoader
         WritePageTables(memory);
         return new VcpuBootState
         {
-            Rip = GuestLayout.HighMemory + BzImage.Entry64Offset,
+            Rip = unpacked?.Entry ?? GuestLayout.HighMemory + BzImage.Entry64Offset,
             Rsi = GuestLayout.BootParams,
             Rsp = GuestLayout.StackTop,
             Cr0 = Cr0ProtectionEnable | Cr0ExtensionType | Cr0Paging,

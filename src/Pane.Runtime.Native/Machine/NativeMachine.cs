@@ -61,7 +61,7 @@ internal sealed class NativeMachine : IVcpuExitHandler, IDisposable
             _ports.Insert(Uart16550.Com1Port, Uart16550.PortCount, Uart);
             _ports.Insert(AcpiSleepControl.Port, AcpiSleepControl.PortCount, new AcpiSleepControl(() => Stop(MachineExit.GuestPoweredOff)));
             CommandLine = $"{configuration.CommandLine} {FixedArguments} console=ttyS0{AttachDisks()}".Trim();
-            var state = LinuxLoader.Load(_memory, kernel, configuration.Initramfs, CommandLine, configuration.VirtualCpus, _virtioDevices);
+            var state = LinuxLoader.Load(_memory, kernel, configuration.UnpackedKernel, configuration.Initramfs, CommandLine, configuration.VirtualCpus, _virtioDevices);
             for (var index = 0; index < configuration.VirtualCpus; index++)
             {
                 _vcpus.Add(_vm.CreateVcpu(index, configuration.VirtualCpus));

@@ -1,3 +1,4 @@
+using Pane.Runtime.Native.Boot;
 using Pane.Runtime.Native.Storage;
 
 namespace Pane.Runtime.Native.Machine;
@@ -13,6 +14,9 @@ internal sealed record NativeMachineConfiguration
 
     /// <summary>Gets the bzImage's bytes.</summary>
     public required byte[] Kernel { get; init; }
+
+    /// <summary>Gets the kernel's unpacked <c>vmlinux</c>, entered directly, or <see langword="null"/> to let the bzImage unpack itself.</summary>
+    public ElfKernel? UnpackedKernel { get; init; }
 
     /// <summary>Gets the initramfs's bytes (empty for none).</summary>
     public required byte[] Initramfs { get; init; }

@@ -14,7 +14,8 @@ namespace Pane.Runtime.Native.Machine;
 /// Turns a <see cref="MachineSpec"/> into a running native machine: opens the raw disks read-only under an
 /// in-memory copy-on-write overlay, keeps the console in the state folder's <c>serial.log</c> and serves it on the
 /// folder's <c>serial.sock</c>, adds the discovery modules to the initramfs when <c>PANE_GUEST_MODULES</c> names the
-/// guest kernel's module tree, builds the machine and starts its vCPUs.
+/// guest kernel's module tree, boots the kernel's unpacked <c>vmlinux</c> when a kernel cache is given (so the guest
+/// does not decompress itself at every boot), builds the machine and starts its vCPUs.
 /// </summary>
 internal sealed class NativeMachineStarter
 {
@@ -24,12 +25,15 @@ internal sealed class NativeMachineStarter
     private const ulong MiB = 1024 * 1024;
 
     private readonly Func<IHypervisor> _openHypervisor;
+    private readonly UncompressedKernelCache? _kernels;
 
     /// <summary>Initializes a new instance of the <see cref="NativeMachineStarter"/> class.</summary>
     /// <param name="openHypervisor">Opens the backend.</param>
-    public NativeMachineStarter(Func<IHypervisor> openHypervisor)
+    /// <param name="kernels">Where unpacked kernels are kept, or <see langword="null"/> to boot every bzImage as it is.</param>
+    public NativeMachineStarter(Func<IHypervisor> openHypervisor, UncompressedKernelCache? kernels = null)
     {
         _openHypervisor = openHypervisor;
+        _kernels = kernels;
     }
 
     /// <summary>Starts a machine.</summary>
@@ -42,11 +46,13 @@ internal sealed class NativeMachineStarter
     {
         ArgumentNullException.ThrowIfNull(spec);
         var disks = OpenDisks(spec);
+        var kernel = File.ReadAllBytes(spec.Boot.KernelPath);
         var configuration = new NativeMachineConfiguration
         {
             MemoryBytes = Math.Min((ulong)Math.Max(spec.MemoryMiB, 64) * MiB, GuestLayout.MaxMemory),
             VirtualCpus = Math.Clamp(spec.VirtualCpus, 1, 32),
-            Kernel = File.ReadAllBytes(spec.Boot.KernelPath),
+            Kernel = kernel,
+            UnpackedKernel = _kernels?.GetOrUnpack(kernel, BzImage.Parse(kernel)),
             Initramfs = spec.Boot.InitramfsPath is { } initramfs ? File.ReadAllBytes(initramfs) : [],
             CommandLine = spec.Boot.CommandLine,
             Disks = disks,

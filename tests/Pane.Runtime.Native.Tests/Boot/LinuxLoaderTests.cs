@@ -19,12 +19,49 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build());
 
             // When
-            var state = LinuxLoader.Load(memory, kernel, [], "console=ttyS0", 1);
+            var state = LinuxLoader.Load(memory, kernel, null, [], "console=ttyS0", 1);
 
             // Then
             Assert.True(memory.Slice(GuestLayout.HighMemory, kernel.ProtectedModeKernel.Length).SequenceEqual(kernel.ProtectedModeKernel));
             Assert.Equal(0x10_0200UL, state.Rip);
             Assert.Equal(GuestLayout.BootParams, state.Rsi);
+        }
+
+        [Fact]
+        public void Enters_an_unpacked_kernel_at_its_entry_with_its_segments_in_place_and_the_initramfs_above_them()
+        {
+            // Given
+            using var memory = new GuestMemory(64 * MiB);
+            var kernel = BzImage.Parse(SyntheticKernel.Build());
+            var unpacked = ElfKernel.Parse(SyntheticElf.Kernel());
+            var initramfs = new byte[0x2000];
+            initramfs.AsSpan().Fill(0x5A);
+
+            // When
+            var state = LinuxLoader.Load(memory, kernel, unpacked, initramfs, "console=ttyS0", 1);
+
+            // Then
+            Assert.Equal(unpacked.Entry, state.Rip);
+            Assert.Equal(GuestLayout.BootParams, state.Rsi);
+            Assert.Equal(0x1000 * 7 % 256, memory.Slice(0x100_0000, 1)[0]);
+            Assert.False(memory.Slice(GuestLayout.HighMemory, kernel.ProtectedModeKernel.Length).SequenceEqual(kernel.ProtectedModeKernel));
+            var initrd = memory.ReadUInt32(GuestLayout.BootParams + BzImage.RamdiskImageField);
+            Assert.True(initrd >= unpacked.End, $"initramfs at 0x{initrd:x}, kernel ends at 0x{unpacked.End:x}");
+            Assert.Equal(0x5A, memory.Slice(initrd, 1)[0]);
+        }
+
+        [Fact]
+        public void Refuses_an_unpacked_kernel_that_ends_beyond_memory()
+        {
+            // Given
+            using var memory = new GuestMemory(16 * MiB);
+            var unpacked = ElfKernel.Parse(SyntheticElf.Kernel());
+
+            // When
+            var error = Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), unpacked, [], "", 1));
+
+            // Then
+            Assert.Contains("more memory", error.Remedy, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -34,7 +71,7 @@ public sealed class LinuxLoaderTests
             using var memory = new GuestMemory(64 * MiB);
 
             // When
-            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
+            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 1);
 
             // Then
             Assert.Equal(LinuxLoader.Cr0ProtectionEnable | LinuxLoader.Cr0ExtensionType | LinuxLoader.Cr0Paging, state.Cr0);
@@ -54,7 +91,7 @@ public sealed class LinuxLoaderTests
         {
             // Given
             using var memory = new GuestMemory(64 * MiB);
-            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
+            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 1);
 
             // When
             var pml4e = memory.ReadUInt64(state.Cr3 + (((address >> 39) & 0x1FF) * 8));
@@ -75,7 +112,7 @@ public sealed class LinuxLoaderTests
             using var memory = new GuestMemory(64 * MiB);
 
             // When
-            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
+            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 1);
 
             // Then
             Assert.Equal(0x00AF_9B00_0000_FFFFUL, memory.ReadUInt64(state.GdtBase + 0x10));
@@ -93,7 +130,7 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build());
 
             // When
-            LinuxLoader.Load(memory, kernel, [], "console=ttyS0", 2, [(0xD000_0000, 5)]);
+            LinuxLoader.Load(memory, kernel, null, [], "console=ttyS0", 2, [(0xD000_0000, 5)]);
 
             // Then
             var rsdp = memory.ReadUInt64(GuestLayout.BootParams + LinuxLoader.AcpiRsdpAddressField);
@@ -111,7 +148,7 @@ public sealed class LinuxLoaderTests
             var initramfs = Enumerable.Range(0, 10_000).Select(index => (byte)index).ToArray();
 
             // When
-            LinuxLoader.Load(memory, kernel, initramfs, "console=ttyS0 acpi=off", 1);
+            LinuxLoader.Load(memory, kernel, null, initramfs, "console=ttyS0 acpi=off", 1);
 
             // Then
             var parameters = memory.Slice(GuestLayout.BootParams, 4096);
@@ -135,7 +172,7 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build(initrdMax: (uint)(16 * MiB) - 1));
 
             // When
-            LinuxLoader.Load(memory, kernel, new byte[5000], "", 1);
+            LinuxLoader.Load(memory, kernel, null, new byte[5000], "", 1);
 
             // Then
             var initrd = memory.ReadUInt32(GuestLayout.BootParams + BzImage.RamdiskImageField);
@@ -150,7 +187,7 @@ public sealed class LinuxLoaderTests
             using var memory = new GuestMemory(64 * MiB);
 
             // When
-            LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
+            LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 1);
 
             // Then
             var parameters = memory.Slice(GuestLayout.BootParams, 4096);
@@ -177,7 +214,7 @@ public sealed class LinuxLoaderTests
             using var memory = new GuestMemory(64 * MiB);
 
             // When
-            LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 2);
+            LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 2);
 
             // Then
             Assert.Equal("_MP_", Encoding.ASCII.GetString(memory.Slice(MpTable.DefaultAddress, 4)));
@@ -192,7 +229,7 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build(extendedLoadFlags: 0));
 
             // When // Then
-            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, [], "", 1));
+            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, null, [], "", 1));
         }
 
         [Fact]
@@ -203,7 +240,7 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build(commandLineSize: 16));
 
             // When // Then
-            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, [], new string('x', 17), 1));
+            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, null, [], new string('x', 17), 1));
         }
 
         [Fact]
@@ -214,7 +251,7 @@ public sealed class LinuxLoaderTests
             var kernel = BzImage.Parse(SyntheticKernel.Build(initSize: (uint)(2 * MiB)));
 
             // When // Then
-            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, new byte[2 * MiB], "", 1));
+            Assert.Throws<BootImageException>(() => LinuxLoader.Load(memory, kernel, null, new byte[2 * MiB], "", 1));
         }
     }
 }

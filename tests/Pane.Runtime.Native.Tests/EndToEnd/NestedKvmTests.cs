@@ -92,6 +92,9 @@ public sealed class NestedKvmTests
             }
 
             Assert.True(
+                report.Result("kernel-cache")?.GetValueOrDefault("unpacked") == "1",
+                $"The native runtime did not keep the fixture's kernel unpacked, so it did not boot its vmlinux directly:\n{run.Output}");
+            Assert.True(
                 run.Output.Contains($"[stop] Machine '{name}' powered off after 'poweroff' on its console", StringComparison.Ordinal),
                 $"pane stop, run from another process, did not power the native machine off through its console:\n{run.Output}");
         }

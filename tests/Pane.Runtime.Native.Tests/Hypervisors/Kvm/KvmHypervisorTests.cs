@@ -121,7 +121,7 @@ public sealed class KvmHypervisorTests
             var image = SyntheticKernel.Build();
             var kernel = BzImage.Parse(image);
             s_entry64.CopyTo(image.AsSpan(kernel.SetupSize + (int)BzImage.Entry64Offset));
-            var state = LinuxLoader.Load(memory, BzImage.Parse(image), [], "console=ttyS0", 1);
+            var state = LinuxLoader.Load(memory, BzImage.Parse(image), null, [], "console=ttyS0", 1);
             using var vm = kvm.CreateVm(memory, withLocalApic: false);
             using var vcpu = vm.CreateVcpu(0, 1);
             vcpu.SetBootState(state);

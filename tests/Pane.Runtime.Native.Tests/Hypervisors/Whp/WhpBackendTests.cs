@@ -112,7 +112,7 @@ public sealed class WhpBackendTests
             // Given
             var platform = Platform();
             using var memory = new GuestMemory(64 * 1024 * 1024);
-            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), [], "", 1);
+            var state = LinuxLoader.Load(memory, BzImage.Parse(SyntheticKernel.Build()), null, [], "", 1);
             using var vm = new WhpHypervisor(platform, 1).CreateVm(memory, withLocalApic: true);
             using var vcpu = vm.CreateVcpu(0, 1);
             uint[]? names = null;
