@@ -6,8 +6,8 @@ namespace Pane.Runtime.Native.Boot;
 /// <summary>
 /// An uncompressed x86-64 Linux kernel (<c>vmlinux</c>), an ELF64 executable: its loadable segments go to their
 /// physical addresses and the vCPU enters it at <c>startup_64</c> in long mode, as Firecracker boots it. The bzImage's
-/// own decompressor, which would otherwise unpack this under the guest's clock, never runs. A kernel read from a
-/// file is loaded from it straight into guest memory, without a copy of the file in between.
+/// own decompressor, which would otherwise unpack this under the guest's clock, never runs. A kernel opened from a
+/// file is loaded from it by <see cref="GuestMemory.Load"/>, which maps its pages instead of copying them where it can.
 /// </summary>
 internal sealed class ElfKernel
 {
@@ -42,7 +42,7 @@ internal sealed class ElfKernel
     /// <summary>Gets the end of the memory the kernel occupies, its zeroed data included.</summary>
     public ulong End { get; }
 
-    private delegate void SegmentReader(ElfSegment segment, Span<byte> destination);
+    private delegate void SegmentReader(ElfSegment segment, GuestMemory memory);
 
     /// <summary>Reads an uncompressed kernel held in memory.</summary>
     /// <param name="image">The ELF file's bytes (anything after its segments, such as relocations, is ignored).</param>
@@ -51,7 +51,7 @@ internal sealed class ElfKernel
     public static ElfKernel Parse(byte[] image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Parse(image, image.Length, (segment, destination) => image.AsSpan((int)segment.FileOffset, destination.Length).CopyTo(destination));
+        return Parse(image, image.Length, (segment, memory) => memory.Write(segment.PhysicalAddress, image.AsSpan((int)segment.FileOffset, (int)segment.FileSize)));
     }
 
     /// <summary>Reads the headers of an uncompressed kernel file; its segments are read when the kernel is loaded.</summary>
@@ -65,7 +65,7 @@ internal sealed class ElfKernel
         using var file = File.OpenHandle(path);
         var headers = new byte[HeadersReadSize];
         var read = RandomAccess.Read(file, headers, 0);
-        return Parse(headers.AsSpan(0, read), RandomAccess.GetLength(file), (segment, destination) => ReadSegment(path, segment, destination));
+        return Parse(headers.AsSpan(0, read), RandomAccess.GetLength(file), (segment, memory) => LoadSegment(path, segment, memory));
     }
 
     private static ElfKernel Parse(ReadOnlySpan<byte> image, long fileLength, SegmentReader read)
@@ -125,25 +125,21 @@ internal sealed class ElfKernel
         ArgumentNullException.ThrowIfNull(memory);
         foreach (var segment in Segments)
         {
-            _read(segment, memory.Slice(segment.PhysicalAddress, (int)segment.FileSize));
+            _read(segment, memory);
             memory.Slice(segment.PhysicalAddress + segment.FileSize, (int)(segment.MemorySize - segment.FileSize)).Clear();
         }
     }
 
-    private static void ReadSegment(string path, ElfSegment segment, Span<byte> destination)
+    private static void LoadSegment(string path, ElfSegment segment, GuestMemory memory)
     {
         using var file = File.OpenHandle(path);
-        var offset = (long)segment.FileOffset;
-        while (!destination.IsEmpty)
+        try
         {
-            var read = RandomAccess.Read(file, destination, offset);
-            if (read == 0)
-            {
-                throw Invalid("its file became shorter since it was opened");
-            }
-
-            destination = destination[read..];
-            offset += read;
+            memory.Load(segment.PhysicalAddress, file, (long)segment.FileOffset, (int)segment.FileSize);
+        }
+        catch (EndOfStreamException)
+        {
+            throw Invalid("its file became shorter since it was opened");
         }
     }
 

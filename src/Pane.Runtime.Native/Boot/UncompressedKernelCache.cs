@@ -1,12 +1,16 @@
-using System.Security.Cryptography;
+using System.Globalization;
+using System.Text;
+using Pane.Runtime.Native.Boot.Compression;
 
 namespace Pane.Runtime.Native.Boot;
 
 /// <summary>
-/// Keeps each kernel's unpacked <c>vmlinux</c> in a folder of Pane's cache (<c>PANE_HOME/cache/kernels/</c>), named
-/// by the SHA-256 of the bzImage, so that the payload is decompressed once per kernel instead of by the guest at
-/// every boot. A file is written to a temporary name and renamed, so a file under its final name is complete; one
-/// that does not parse is unpacked again.
+/// Keeps each kernel's unpacked <c>vmlinux</c> in a folder of Pane's cache (<c>PANE_HOME/cache/kernels/</c>), so
+/// that the payload is decompressed once per kernel instead of by the guest at every boot. As with the image hashes
+/// of the boot cache, a kernel is known by its file's full path, size and modification time (their CRC-64 names the
+/// kept file), which costs a <c>stat</c> where hashing the kernel would cost a read of it at every launch. A file is
+/// written to a temporary name and renamed, so a file under its final name is complete; one that does not parse is
+/// unpacked again.
 /// </summary>
 internal sealed class UncompressedKernelCache
 {
@@ -23,15 +27,17 @@ internal sealed class UncompressedKernelCache
     }
 
     /// <summary>Gets the unpacked form of a kernel, from the folder or by unpacking and keeping it.</summary>
-    /// <param name="image">The bzImage's bytes.</param>
-    /// <param name="kernel">The parsed bzImage.</param>
+    /// <param name="kernelPath">The bzImage's file.</param>
+    /// <param name="kernel">The parsed bzImage, read from that file.</param>
     /// <returns>The unpacked kernel, or <see langword="null"/> when its payload is in a format the kernel must unpack itself.</returns>
     /// <exception cref="BootImageException">The payload is damaged, or does not unpack to a loadable kernel.</exception>
-    public ElfKernel? GetOrUnpack(byte[] image, BzImage kernel)
+    public ElfKernel? GetOrUnpack(string kernelPath, BzImage kernel)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(kernelPath);
         ArgumentNullException.ThrowIfNull(kernel);
-        var path = Path.Combine(_directory, Convert.ToHexStringLower(SHA256.HashData(image)) + Extension);
+        var file = new FileInfo(Path.GetFullPath(kernelPath));
+        var identity = string.Create(CultureInfo.InvariantCulture, $"{file.FullName}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}");
+        var path = Path.Combine(_directory, XzCrc.Crc64(Encoding.UTF8.GetBytes(identity)).ToString("x16", CultureInfo.InvariantCulture) + Extension);
         if (TryRead(path) is { } kept)
         {
             return kept;

@@ -52,7 +52,7 @@ internal sealed class NativeMachineStarter
             MemoryBytes = Math.Min((ulong)Math.Max(spec.MemoryMiB, 64) * MiB, GuestLayout.MaxMemory),
             VirtualCpus = Math.Clamp(spec.VirtualCpus, 1, 32),
             Kernel = kernel,
-            UnpackedKernel = _kernels?.GetOrUnpack(kernel, BzImage.Parse(kernel)),
+            UnpackedKernel = _kernels?.GetOrUnpack(spec.Boot.KernelPath, BzImage.Parse(kernel)),
             Initramfs = spec.Boot.InitramfsPath is { } initramfs ? File.ReadAllBytes(initramfs) : [],
             CommandLine = spec.Boot.CommandLine,
             Disks = disks,

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
 
 namespace Pane.Runtime.Native.Memory;
 
@@ -75,6 +76,43 @@ internal sealed unsafe class GuestMemory : IDisposable
     /// <param name="source">The bytes.</param>
     /// <exception cref="GuestMemoryFaultException">The range is not wholly inside guest memory.</exception>
     public void Write(ulong address, ReadOnlySpan<byte> source) => source.CopyTo(Slice(address, source.Length));
+
+    /// <summary>
+    /// Fills guest memory from a file. Where the host can (Linux), whole pages are mapped from the file copy-on-write
+    /// instead of copied, so the guest reads them straight from the host's page cache and its writes never reach the
+    /// file; a partial last page, or a range that is not page-aligned in memory and in the file, is read.
+    /// </summary>
+    /// <param name="address">The first guest-physical address.</param>
+    /// <param name="file">The file, open for reading; it must not be truncated while the memory lives.</param>
+    /// <param name="offset">Where in the file the bytes start.</param>
+    /// <param name="length">The number of bytes.</param>
+    /// <exception cref="GuestMemoryFaultException">The range is not wholly inside guest memory.</exception>
+    /// <exception cref="EndOfStreamException">The file ends before <paramref name="length"/> bytes.</exception>
+    public void Load(ulong address, SafeFileHandle file, long offset, int length)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var destination = Slice(address, length);
+        var wholePages = length & ~(int)(PageSize - 1);
+        var mapped = wholePages > 0 && address % PageSize == 0 && (ulong)offset % PageSize == 0
+            && offset + wholePages <= RandomAccess.GetLength(file)
+            && HostPages.TryMapFile(_base + address, (nuint)wholePages, file, offset)
+            ? wholePages
+            : 0;
+        destination = destination[mapped..];
+        offset += mapped;
+        while (!destination.IsEmpty)
+        {
+            var read = RandomAccess.Read(file, destination, offset);
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"The file ends {destination.Length} bytes before the {length} to load at guest address 0x{address:x}.");
+            }
+
+            destination = destination[read..];
+            offset += read;
+        }
+    }
 
     /// <summary>Reads a little-endian 16-bit value.</summary>
     /// <param name="address">The guest-physical address.</param>

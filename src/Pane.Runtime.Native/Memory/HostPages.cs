@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Pane.Runtime.Native.Memory;
 
@@ -13,6 +14,7 @@ internal static unsafe partial class HostPages
     private const int ProtectRead = 1;
     private const int ProtectWrite = 2;
     private const int MapPrivate = 0x02;
+    private const int MapFixed = 0x10;
     private const int MapAnonymous = 0x20;
     private const int AdviseDontFork = 10;
     private const uint MemCommit = 0x1000;
@@ -52,6 +54,40 @@ internal static unsafe partial class HostPages
         }
 
         return (byte*)address;
+    }
+
+    /// <summary>
+    /// Replaces pages of an allocation with a copy-on-write mapping of a file (Linux and other Unixes; on Windows it
+    /// does nothing and answers <see langword="false"/>). Should the host refuse, the pages are made anonymous and
+    /// zero again, as <see cref="Allocate"/> left them.
+    /// </summary>
+    /// <param name="address">The first page, inside an allocation from <see cref="Allocate"/>.</param>
+    /// <param name="length">The size in bytes, a multiple of the page size.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="offset">Where in the file the pages start, a multiple of the page size.</param>
+    /// <returns><see langword="true"/> when the pages now map the file.</returns>
+    /// <exception cref="InsufficientMemoryException">The host refused even to make the pages anonymous again.</exception>
+    public static bool TryMapFile(byte* address, nuint length, SafeFileHandle file, long offset)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var mapped = Mmap(address, length, ProtectRead | ProtectWrite, MapPrivate | MapFixed, (int)file.DangerousGetHandle(), (nint)offset);
+        if (mapped == address && Madvise(address, length, AdviseDontFork) == 0)
+        {
+            return true;
+        }
+
+        var restored = Mmap(address, length, ProtectRead | ProtectWrite, MapPrivate | MapFixed | MapAnonymous, -1, 0);
+        if (restored != address || Madvise(address, length, AdviseDontFork) != 0)
+        {
+            throw new InsufficientMemoryException($"The host refused to restore guest memory after a file mapping failed (error {Marshal.GetLastPInvokeError()}).");
+        }
+
+        return false;
     }
 
     /// <summary>Returns pages from <see cref="Allocate"/> to the host.</summary>

@@ -13,6 +13,17 @@ public sealed class UncompressedKernelCacheTests
 
         public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+        private string Kernel(byte[] image)
+        {
+            var path = Path.Combine(_folder, "vmlinuz");
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(image))
+            {
+                File.WriteAllBytes(path, image);
+            }
+
+            return path;
+        }
+
         private static byte[] XzKernel(byte[] vmlinux) =>
             KernelPayloadTests.WithPayload(XzTool.Compress(vmlinux, "--check=crc32", "--x86", "--lzma2"), vmlinux.Length);
 
@@ -25,10 +36,10 @@ public sealed class UncompressedKernelCacheTests
             var cache = new UncompressedKernelCache(Cache);
 
             // When
-            var first = cache.GetOrUnpack(image, BzImage.Parse(image));
+            var first = cache.GetOrUnpack(Kernel(image), BzImage.Parse(image));
             var kept = Assert.Single(Directory.GetFiles(Cache));
             File.SetLastWriteTimeUtc(kept, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-            var second = cache.GetOrUnpack(image, BzImage.Parse(image));
+            var second = cache.GetOrUnpack(Kernel(image), BzImage.Parse(image));
 
             // Then
             Assert.NotNull(first);
@@ -40,18 +51,39 @@ public sealed class UncompressedKernelCacheTests
         }
 
         [Fact]
+        public void A_kernel_file_written_again_is_unpacked_again_into_a_file_of_its_own()
+        {
+            // Given
+            var cache = new UncompressedKernelCache(Cache);
+            var first = XzKernel(SyntheticElf.Kernel());
+            cache.GetOrUnpack(Kernel(first), BzImage.Parse(first));
+            var secondElf = SyntheticElf.Build(0x100_0000, new ElfSegment(0x100_0000, 0x1000, 0x2000, 0x2000));
+            var second = XzKernel(secondElf);
+            var path = Kernel(second);
+            File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddMinutes(1));
+
+            // When
+            var kernel = cache.GetOrUnpack(path, BzImage.Parse(second));
+
+            // Then
+            Assert.NotNull(kernel);
+            Assert.Single(kernel.Segments);
+            Assert.Equal(2, Directory.GetFiles(Cache).Length);
+        }
+
+        [Fact]
         public void A_kept_file_that_does_not_parse_is_unpacked_again()
         {
             // Given
             var vmlinux = SyntheticElf.Kernel();
             var image = XzKernel(vmlinux);
             var cache = new UncompressedKernelCache(Cache);
-            cache.GetOrUnpack(image, BzImage.Parse(image));
+            cache.GetOrUnpack(Kernel(image), BzImage.Parse(image));
             var kept = Assert.Single(Directory.GetFiles(Cache));
             File.WriteAllBytes(kept, vmlinux.AsSpan(0, 100).ToArray());
 
             // When
-            var kernel = cache.GetOrUnpack(image, BzImage.Parse(image));
+            var kernel = cache.GetOrUnpack(Kernel(image), BzImage.Parse(image));
 
             // Then
             Assert.NotNull(kernel);
@@ -66,7 +98,7 @@ public sealed class UncompressedKernelCacheTests
             var cache = new UncompressedKernelCache(Cache);
 
             // When
-            var kernel = cache.GetOrUnpack(image, BzImage.Parse(image));
+            var kernel = cache.GetOrUnpack(Kernel(image), BzImage.Parse(image));
 
             // Then
             Assert.Null(kernel);
@@ -83,7 +115,7 @@ public sealed class UncompressedKernelCacheTests
             var image = KernelPayloadTests.WithPayload(compressed, vmlinux.Length);
 
             // When
-            var error = Assert.Throws<BootImageException>(() => new UncompressedKernelCache(Cache).GetOrUnpack(image, BzImage.Parse(image)));
+            var error = Assert.Throws<BootImageException>(() => new UncompressedKernelCache(Cache).GetOrUnpack(Kernel(image), BzImage.Parse(image)));
 
             // Then
             Assert.Contains("payload is damaged", error.Message, StringComparison.Ordinal);
@@ -99,7 +131,7 @@ public sealed class UncompressedKernelCacheTests
             File.WriteAllText(Cache, "a file where the folder should be");
 
             // When
-            var kernel = new UncompressedKernelCache(Cache).GetOrUnpack(image, BzImage.Parse(image));
+            var kernel = new UncompressedKernelCache(Cache).GetOrUnpack(Kernel(image), BzImage.Parse(image));
 
             // Then
             Assert.NotNull(kernel);

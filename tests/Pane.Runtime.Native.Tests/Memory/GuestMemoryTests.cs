@@ -138,4 +138,116 @@ public sealed class GuestMemoryTests
             Assert.Equal(0u, memory.ReadUInt32(4092));
         }
     }
+
+    public sealed class Load : IDisposable
+    {
+        private const int Page = (int)GuestMemory.PageSize;
+
+        private readonly string _path = Path.Combine(Directory.CreateTempSubdirectory("pane-guest-memory-").FullName, "data");
+        private readonly byte[] _data = Pattern(5 * Page + 123);
+
+        public Load()
+        {
+            File.WriteAllBytes(_path, _data);
+        }
+
+        public void Dispose() => Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+
+        private static byte[] Pattern(int length)
+        {
+            var data = new byte[length];
+            for (var index = 0; index < length; index++)
+            {
+                data[index] = (byte)((index * 31) + (index >> 12));
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [InlineData(2 * Page, Page, 3 * Page + 100)]
+        [InlineData(2 * Page + 8, Page, 2 * Page)]
+        [InlineData(2 * Page, 100, 2 * Page)]
+        [InlineData(2 * Page, 0, 5 * Page + 123)]
+        [InlineData(2 * Page, 0, 50)]
+        public void Puts_the_file_s_bytes_in_place_and_leaves_the_memory_around_them_alone(int address, int offset, int length)
+        {
+            // Given
+            using var memory = new GuestMemory(16 * GuestMemory.PageSize);
+            memory.Slice(0, 16 * Page).Fill(0xEE);
+            using var file = File.OpenHandle(_path);
+
+            // When
+            memory.Load((ulong)address, file, offset, length);
+
+            // Then
+            Assert.True(memory.Slice((ulong)address, length).SequenceEqual(_data.AsSpan(offset, length)));
+            Assert.False(memory.Slice(0, address).ContainsAnyExcept((byte)0xEE));
+            Assert.False(memory.Slice((ulong)(address + length), (16 * Page) - address - length).ContainsAnyExcept((byte)0xEE));
+        }
+
+        [Fact]
+        public void On_Linux_the_whole_pages_are_mapped_from_the_file_not_copied()
+        {
+            // Given
+            if (!OperatingSystem.IsLinux())
+            {
+                Assert.Skip("Pane maps files into guest memory on Linux only; elsewhere it reads them.");
+            }
+
+            using var memory = new GuestMemory(16 * GuestMemory.PageSize);
+            using var file = File.OpenHandle(_path);
+
+            // When
+            memory.Load(4 * GuestMemory.PageSize, file, Page, 3 * Page);
+
+            // Then
+            var start = memory.HostAddress + (4 * Page);
+            var mapping = File.ReadLines("/proc/self/maps").Single(line => line.EndsWith(_path, StringComparison.Ordinal));
+            var range = mapping.Split(' ')[0].Split('-');
+            Assert.Equal(start, nint.Parse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            Assert.Equal(start + (3 * Page), nint.Parse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public void The_guest_s_writes_never_reach_the_file()
+        {
+            // Given
+            using var memory = new GuestMemory(16 * GuestMemory.PageSize);
+            using (var file = File.OpenHandle(_path))
+            {
+                memory.Load(0, file, 0, 4 * Page);
+            }
+
+            // When
+            memory.Slice(Page, Page).Fill(0x11);
+
+            // Then
+            Assert.Equal(_data, File.ReadAllBytes(_path));
+            Assert.False(memory.Slice(Page, Page).ContainsAnyExcept((byte)0x11));
+            Assert.True(memory.Slice(2 * GuestMemory.PageSize, 2 * Page).SequenceEqual(_data.AsSpan(2 * Page, 2 * Page)));
+        }
+
+        [Fact]
+        public void A_file_shorter_than_the_range_is_an_error()
+        {
+            // Given
+            using var memory = new GuestMemory(16 * GuestMemory.PageSize);
+            using var file = File.OpenHandle(_path);
+
+            // When // Then
+            Assert.Throws<EndOfStreamException>(() => memory.Load(0, file, 4 * Page, 2 * Page));
+        }
+
+        [Fact]
+        public void A_range_outside_guest_memory_is_a_fault()
+        {
+            // Given
+            using var memory = new GuestMemory(4 * GuestMemory.PageSize);
+            using var file = File.OpenHandle(_path);
+
+            // When // Then
+            Assert.Throws<GuestMemoryFaultException>(() => memory.Load(3 * GuestMemory.PageSize, file, 0, 2 * Page));
+        }
+    }
 }
