@@ -17,10 +17,11 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// more (on 28 November 14 of 45 native boots failed, most of them seen as triple faults, some as hangs; the outer KVM's trace
 /// shows the vCPU re-entered after an ordinary exit and unable to fetch the instruction it had just run; all 14 bare
 /// QEMU boots of that day passed, 5 of them with QEMU's split irqchip; the payload prints the failed boots' last
-/// lines, which end with why the machine stopped). Those native failures nearly stopped when Pane's .NET runtime
-/// was told to leave the vector instructions alone (with only AVX off 13 of 17 boots passed, without any hardware
-/// intrinsics 12 of 12), which points at QEMU 7.2's TCG emulating the AVX state across the emulated world switch; the
-/// payload now runs pane without them, and keeps the retries. A payload that fails otherwise, or an
+/// lines, which end with why the machine stopped). How Pane's .NET runtime uses the vector instructions changes that
+/// rate little (28 November: every intrinsic on, 14 of 45 failed; only AVX off, 4 of 17 in the morning, 0 of 8 in the afternoon; every
+/// intrinsic off, 3 of 23), so the payload runs pane with only AVX off, which keeps its ahead-of-time code (every
+/// intrinsic off costs 5-7 s of start-up under TCG), and keeps the retries. The test also checks that the native
+/// runtime kept the fixture's XZ-compressed kernel unpacked, which is how it boots it. A payload that fails otherwise, or an
 /// outer guest that runs out of time, fails the test.
 /// </summary>
 public sealed class NestedKvmTests
