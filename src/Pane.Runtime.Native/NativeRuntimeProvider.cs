@@ -44,15 +44,6 @@ internal sealed class NativeRuntimeProvider : IRuntimeProvider
 
     public string Id => RuntimeId;
 
-    /// <summary>Where the unpacked kernels are kept: <c>PANE_HOME/cache/kernels</c>.</summary>
-    /// <param name="home">Pane's folder.</param>
-    /// <returns>The cache.</returns>
-    public static UncompressedKernelCache KernelCache(IPaneHome home)
-    {
-        ArgumentNullException.ThrowIfNull(home);
-        return new UncompressedKernelCache(Path.Combine(home.CacheDirectory, "kernels"));
-    }
-
     public string DisplayName => "Pane VMM";
 
     public RuntimeCapabilities Capabilities => RuntimeCapabilities.SerialConsole | RuntimeCapabilities.Accelerated;
@@ -135,5 +126,12 @@ internal sealed class NativeRuntimeProvider : IRuntimeProvider
 
         var console = await ConsoleSocketClient.ConnectAsync(socket, record.Name, cancellationToken).ConfigureAwait(false);
         return new AttachedNativeMachine(record, console);
+    }
+
+    /// <summary>Where the unpacked kernels are kept: <c>PANE_HOME/cache/kernels</c>.</summary>
+    private static UncompressedKernelCache KernelCache(IPaneHome home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return new UncompressedKernelCache(Path.Combine(home.CacheDirectory, "kernels"));
     }
 }

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using Pane.Machines;
 using Pane.Platform;
+using Pane.Runtime.Native.Boot;
 using Pane.Runtime.Native.Machine;
 using Pane.Runtime.Native.Tests.Boot;
+using Pane.Runtime.Native.Tests.Boot.Compression;
 using Pane.Runtime.Native.Tests.Hypervisors;
 using Pane.Runtimes;
 
@@ -190,6 +192,29 @@ public sealed class NativeRuntimeProviderTests
 
             // Then
             Assert.Contains("--persist-root", error.Remedy, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task With_a_kernel_cache_enters_the_unpacked_vmlinux_and_keeps_it()
+        {
+            // Given
+            using var files = new Files();
+            var vmlinux = SyntheticElf.Kernel();
+            File.WriteAllBytes(files.Kernel, KernelPayloadTests.WithPayload(XzTool.Compress(vmlinux, "--check=crc32", "--x86", "--lzma2"), vmlinux.Length));
+            var cache = Path.Combine(files.Folder, "kernels");
+            var hypervisor = new ScriptedHypervisor(end: ScriptEnd.WaitForCancel);
+            var provider = new NativeRuntimeProvider(Host(HostOperatingSystem.Linux), UsableKvm(), new NativeMachineStarter(() => hypervisor, new UncompressedKernelCache(cache)));
+
+            // When
+            var machine = await provider.StartAsync(files.Spec(), TestContext.Current.CancellationToken);
+            await using (machine)
+            {
+                // Then
+                var vm = hypervisor.Vm!;
+                Assert.Equal(0x100_0000UL, vm.Vcpus[0].BootState!.Rip);
+                Assert.True(vm.Memory.Slice(0x100_0000, 0x3000).SequenceEqual(vmlinux.AsSpan(0x1000, 0x3000)));
+                Assert.Equal(vmlinux, File.ReadAllBytes(Assert.Single(Directory.GetFiles(cache))));
+            }
         }
 
         [Fact]

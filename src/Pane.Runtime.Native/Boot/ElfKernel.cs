@@ -12,7 +12,7 @@ namespace Pane.Runtime.Native.Boot;
 internal sealed class ElfKernel
 {
     /// <summary>How much of a file <see cref="Open"/> reads for the ELF header and program headers.</summary>
-    public const int HeadersReadSize = 4096;
+    private const int HeadersReadSize = 4096;
 
     private const uint LoadableSegment = 1;
     private const ushort MachineX86_64 = 62;
@@ -26,7 +26,6 @@ internal sealed class ElfKernel
         _read = read;
         Entry = entry;
         Segments = segments;
-        Start = segments.Min(segment => segment.PhysicalAddress);
         End = segments.Max(segment => segment.PhysicalAddress + segment.MemorySize);
     }
 
@@ -35,9 +34,6 @@ internal sealed class ElfKernel
 
     /// <summary>Gets the loadable segments.</summary>
     public IReadOnlyList<ElfSegment> Segments { get; }
-
-    /// <summary>Gets the lowest guest-physical address the kernel occupies.</summary>
-    public ulong Start { get; }
 
     /// <summary>Gets the end of the memory the kernel occupies, its zeroed data included.</summary>
     public ulong End { get; }
@@ -82,7 +78,7 @@ internal sealed class ElfKernel
         var count = BinaryPrimitives.ReadUInt16LittleEndian(image[0x38..]);
         if (headerSize < ProgramHeaderSize || headers > (ulong)image.Length || (ulong)count * headerSize > (ulong)image.Length - headers)
         {
-            throw Invalid($"its program headers do not lie within its first {HeadersReadSize} bytes");
+            throw Invalid("its program headers lie outside the bytes read for them");
         }
 
         var segments = new List<ElfSegment>();
@@ -101,9 +97,9 @@ internal sealed class ElfKernel
                 BinaryPrimitives.ReadUInt64LittleEndian(header[0x28..]));
             if (segment.FileSize > segment.MemorySize || segment.FileOffset > (ulong)fileLength
                 || segment.FileSize > (ulong)fileLength - segment.FileOffset || segment.PhysicalAddress < GuestLayout.HighMemory
-                || segment.MemorySize > GuestLayout.MaxMemory || segment.PhysicalAddress > GuestLayout.MaxMemory - segment.MemorySize)
+                || segment.MemorySize > KernelPayload.MaxUncompressedSize || segment.PhysicalAddress > GuestLayout.MaxMemory - segment.MemorySize)
             {
-                throw Invalid($"its segment {index} does not fit in the file or in guest memory above 1 MiB");
+                throw Invalid($"its segment {index} does not fit in the file, in {KernelPayload.MaxUncompressedSize >> 20} MiB or in guest memory above 1 MiB");
             }
 
             segments.Add(segment);
@@ -132,14 +128,18 @@ internal sealed class ElfKernel
 
     private static void LoadSegment(string path, ElfSegment segment, GuestMemory memory)
     {
-        using var file = File.OpenHandle(path);
         try
         {
+            using var file = File.OpenHandle(path);
             memory.Load(segment.PhysicalAddress, file, (long)segment.FileOffset, (int)segment.FileSize);
         }
         catch (EndOfStreamException)
         {
             throw Invalid("its file became shorter since it was opened");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new BootImageException($"The unpacked kernel {path} could not be read: {error.Message}", "Launch again; Pane unpacks the kernel again when its kept copy is gone.");
         }
     }
 

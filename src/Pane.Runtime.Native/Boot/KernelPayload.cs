@@ -6,7 +6,7 @@ namespace Pane.Runtime.Native.Boot;
 
 /// <summary>
 /// Unpacks the compressed kernel a bzImage carries (<see cref="BzImage.Payload"/>) into its <c>vmlinux</c>, for the
-/// formats Pane decodes: XZ (Debian's and most distributions' choice) and gzip. Other formats (zstd, LZ4, LZO,
+/// formats Pane decodes: XZ (Debian's choice) and gzip. Other formats (zstd, LZ4, LZO,
 /// bzip2, LZMA) are left to the kernel's own decompressor.
 /// </summary>
 internal static class KernelPayload
@@ -18,7 +18,7 @@ internal static class KernelPayload
 
     /// <summary>Unpacks a kernel's payload.</summary>
     /// <param name="kernel">The kernel.</param>
-    /// <returns>The <c>vmlinux</c>'s bytes, or <see langword="null"/> when the payload is in a format Pane leaves to the kernel.</returns>
+    /// <returns>The <c>vmlinux</c>'s bytes, or <see langword="null"/> when the payload is in a format, or uses an XZ filter or check, that Pane leaves to the kernel.</returns>
     /// <exception cref="InvalidDataException">The payload is in a format Pane decodes but is damaged.</exception>
     public static byte[]? Decompress(BzImage kernel)
     {
@@ -41,7 +41,14 @@ internal static class KernelPayload
             throw new InvalidDataException($"The kernel's payload claims {size} uncompressed bytes, more than the {MaxUncompressedSize} Pane unpacks.");
         }
 
-        return isXz ? XzDecoder.Decode(payload, (int)size) : Gunzip(payload, (int)size);
+        try
+        {
+            return isXz ? XzDecoder.Decode(payload, (int)size) : Gunzip(payload, (int)size);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static unsafe byte[] Gunzip(ReadOnlySpan<byte> payload, int size)

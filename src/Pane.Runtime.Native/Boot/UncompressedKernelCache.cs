@@ -9,8 +9,8 @@ namespace Pane.Runtime.Native.Boot;
 /// that the payload is decompressed once per kernel instead of by the guest at every boot. As with the image hashes
 /// of the boot cache, a kernel is known by its file's full path, size and modification time (their CRC-64 names the
 /// kept file), which costs a <c>stat</c> where hashing the kernel would cost a read of it at every launch. A file is
-/// written to a temporary name and renamed, so a file under its final name is complete; one that does not parse is
-/// unpacked again.
+/// written to a temporary name, flushed to the disk and renamed, so a file under its final name is complete; one that
+/// does not parse is unpacked again.
 /// </summary>
 internal sealed class UncompressedKernelCache
 {
@@ -29,8 +29,11 @@ internal sealed class UncompressedKernelCache
     /// <summary>Gets the unpacked form of a kernel, from the folder or by unpacking and keeping it.</summary>
     /// <param name="kernelPath">The bzImage's file.</param>
     /// <param name="kernel">The parsed bzImage, read from that file.</param>
-    /// <returns>The unpacked kernel, or <see langword="null"/> when its payload is in a format the kernel must unpack itself.</returns>
-    /// <exception cref="BootImageException">The payload is damaged, or does not unpack to a loadable kernel.</exception>
+    /// <returns>
+    /// The unpacked kernel, or <see langword="null"/> when its payload is in a format the kernel must unpack itself or
+    /// does not unpack to a 64-bit x86 ELF that Pane can load.
+    /// </returns>
+    /// <exception cref="BootImageException">The payload is damaged.</exception>
     public ElfKernel? GetOrUnpack(string kernelPath, BzImage kernel)
     {
         ArgumentException.ThrowIfNullOrEmpty(kernelPath);
@@ -58,7 +61,16 @@ internal sealed class UncompressedKernelCache
             return null;
         }
 
-        var parsed = ElfKernel.Parse(unpacked);
+        ElfKernel parsed;
+        try
+        {
+            parsed = ElfKernel.Parse(unpacked);
+        }
+        catch (BootImageException)
+        {
+            return null;
+        }
+
         TryKeep(path, unpacked);
         return parsed;
     }
@@ -86,7 +98,12 @@ internal sealed class UncompressedKernelCache
         try
         {
             Directory.CreateDirectory(_directory);
-            File.WriteAllBytes(temporary, unpacked);
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                file.Write(unpacked);
+                file.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -45,14 +45,15 @@ internal sealed class NativeMachineStarter
     public IVirtualMachine Start(MachineSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var disks = OpenDisks(spec);
         var kernel = File.ReadAllBytes(spec.Boot.KernelPath);
+        var unpacked = _kernels?.GetOrUnpack(spec.Boot.KernelPath, BzImage.Parse(kernel));
+        var disks = OpenDisks(spec);
         var configuration = new NativeMachineConfiguration
         {
             MemoryBytes = Math.Min((ulong)Math.Max(spec.MemoryMiB, 64) * MiB, GuestLayout.MaxMemory),
             VirtualCpus = Math.Clamp(spec.VirtualCpus, 1, 32),
             Kernel = kernel,
-            UnpackedKernel = _kernels?.GetOrUnpack(spec.Boot.KernelPath, BzImage.Parse(kernel)),
+            UnpackedKernel = unpacked,
             Initramfs = spec.Boot.InitramfsPath is { } initramfs ? File.ReadAllBytes(initramfs) : [],
             CommandLine = spec.Boot.CommandLine,
             Disks = disks,

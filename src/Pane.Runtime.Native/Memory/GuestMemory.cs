@@ -80,10 +80,10 @@ internal sealed unsafe class GuestMemory : IDisposable
     /// <summary>
     /// Fills guest memory from a file. Where the host can (Linux), whole pages are mapped from the file copy-on-write
     /// instead of copied, so the guest reads them straight from the host's page cache and its writes never reach the
-    /// file; a partial last page, or a range that is not page-aligned in memory and in the file, is read.
+    /// file; a partial last page, or a range that is not page-aligned in memory or in the file, is read.
     /// </summary>
     /// <param name="address">The first guest-physical address.</param>
-    /// <param name="file">The file, open for reading; it must not be truncated while the memory lives.</param>
+    /// <param name="file">The file, open for reading; it must not be truncated or written in place while the memory lives.</param>
     /// <param name="offset">Where in the file the bytes start.</param>
     /// <param name="length">The number of bytes.</param>
     /// <exception cref="GuestMemoryFaultException">The range is not wholly inside guest memory.</exception>

@@ -57,8 +57,8 @@ internal static unsafe partial class HostPages
     }
 
     /// <summary>
-    /// Replaces pages of an allocation with a copy-on-write mapping of a file (Linux and other Unixes; on Windows it
-    /// does nothing and answers <see langword="false"/>). Should the host refuse, the pages are made anonymous and
+    /// Replaces pages of an allocation with a copy-on-write mapping of a file (on Linux; elsewhere it does nothing and
+    /// answers <see langword="false"/>). Should the host refuse, the pages are made anonymous and
     /// zero again, as <see cref="Allocate"/> left them.
     /// </summary>
     /// <param name="address">The first page, inside an allocation from <see cref="Allocate"/>.</param>
@@ -70,7 +70,7 @@ internal static unsafe partial class HostPages
     public static bool TryMapFile(byte* address, nuint length, SafeFileHandle file, long offset)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsLinux())
         {
             return false;
         }

@@ -21,7 +21,6 @@ public sealed class ElfKernelTests
             // Then
             Assert.Equal(0x100_0000UL, kernel.Entry);
             Assert.Equal(2, kernel.Segments.Count);
-            Assert.Equal(0x100_0000UL, kernel.Start);
             Assert.Equal(0x122_0000UL, kernel.End);
         }
 
@@ -51,6 +50,19 @@ public sealed class ElfKernelTests
 
             // Then
             Assert.Contains("segment 1", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_segment_larger_than_any_kernel_Pane_unpacks()
+        {
+            // Given
+            var image = SyntheticElf.Build(0x100_0000, new ElfSegment(0x100_0000, 0x1000, 0x1000, 0x9000_0000));
+
+            // When
+            var error = Assert.Throws<BootImageException>(() => ElfKernel.Parse(image));
+
+            // Then
+            Assert.Contains("512 MiB", error.Message, StringComparison.Ordinal);
         }
 
         [Theory]

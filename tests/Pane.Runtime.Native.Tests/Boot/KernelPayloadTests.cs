@@ -34,9 +34,10 @@ public sealed class KernelPayloadTests
             // Then
             Assert.NotNull(unpacked);
             var vmlinux = ElfKernel.Parse(unpacked);
-            Assert.Equal(kernel.PreferredAddress, vmlinux.Start);
-            Assert.Equal(vmlinux.Start, vmlinux.Entry);
-            Assert.True(vmlinux.End - vmlinux.Start <= kernel.InitSize, $"the kernel takes 0x{vmlinux.End - vmlinux.Start:x} bytes; init_size is 0x{kernel.InitSize:x}");
+            var start = vmlinux.Segments.Min(segment => segment.PhysicalAddress);
+            Assert.Equal(kernel.PreferredAddress, start);
+            Assert.Equal(start, vmlinux.Entry);
+            Assert.True(vmlinux.End - start <= kernel.InitSize, $"the kernel takes 0x{vmlinux.End - start:x} bytes; init_size is 0x{kernel.InitSize:x}");
         }
 
         [Fact]
@@ -78,6 +79,20 @@ public sealed class KernelPayloadTests
         {
             // Given
             var kernel = BzImage.Parse(WithPayload([0x28, 0xB5, 0x2F, 0xFD, 0, 0, 0, 0], 1000));
+
+            // When
+            var unpacked = KernelPayload.Decompress(kernel);
+
+            // Then
+            Assert.Null(unpacked);
+        }
+
+        [Fact]
+        public void Leaves_an_XZ_payload_with_a_filter_Pane_does_not_decode_to_the_kernel()
+        {
+            // Given
+            var data = XzTool.KernelLikeData(5_000, seed: 4);
+            var kernel = BzImage.Parse(WithPayload(XzTool.Compress(data, "--check=crc32", "--delta=dist=4", "--lzma2"), data.Length));
 
             // When
             var unpacked = KernelPayload.Decompress(kernel);

@@ -106,6 +106,21 @@ public sealed class UncompressedKernelCacheTests
         }
 
         [Fact]
+        public void A_payload_that_unpacks_to_no_loadable_ELF_is_left_to_the_kernel_and_not_kept()
+        {
+            // Given
+            var notElf = XzTool.KernelLikeData(20_000, seed: 8);
+            var image = XzKernel(notElf);
+
+            // When
+            var kernel = new UncompressedKernelCache(Cache).GetOrUnpack(Kernel(image), BzImage.Parse(image));
+
+            // Then
+            Assert.Null(kernel);
+            Assert.False(Directory.Exists(Cache));
+        }
+
+        [Fact]
         public void A_damaged_payload_is_a_boot_error_that_names_the_damage()
         {
             // Given

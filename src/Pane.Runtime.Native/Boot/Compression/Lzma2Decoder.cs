@@ -4,7 +4,8 @@ namespace Pane.Runtime.Native.Boot.Compression;
 
 /// <summary>
 /// LZMA2: a sequence of chunks, each either stored bytes or LZMA-coded bytes with its own sizes, whose header says
-/// whether the dictionary, the LZMA state or its properties start afresh; a zero byte ends it.
+/// whether the dictionary, the LZMA state or its properties start afresh (a dictionary reset needs new properties in
+/// the next LZMA chunk, as in XZ Utils); a zero byte ends it.
 /// </summary>
 internal sealed class Lzma2Decoder
 {
@@ -49,6 +50,7 @@ internal sealed class Lzma2Decoder
                 {
                     dictionaryStart = position;
                     needsDictionaryReset = false;
+                    needsProperties = true;
                 }
                 else if (needsDictionaryReset)
                 {
@@ -70,6 +72,7 @@ internal sealed class Lzma2Decoder
             {
                 dictionaryStart = position;
                 needsDictionaryReset = false;
+                needsProperties = true;
             }
             else if (needsDictionaryReset)
             {

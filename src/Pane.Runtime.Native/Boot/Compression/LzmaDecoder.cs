@@ -86,7 +86,7 @@ internal sealed class LzmaDecoder
     /// <param name="position">Where the chunk's output starts; on return, <paramref name="end"/>.</param>
     /// <param name="end">Where the chunk's output ends.</param>
     /// <param name="dictionaryStart">Where the dictionary was last reset: no match reaches before it.</param>
-    /// <exception cref="InvalidDataException">A match reaches before the dictionary or past the chunk's end.</exception>
+    /// <exception cref="InvalidDataException">A match reaches before the dictionary or past the chunk's end, or the chunk's coded data ends early.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Decode(ref RangeDecoder decoder, byte[] output, ref int position, int end, int dictionaryStart)
     {

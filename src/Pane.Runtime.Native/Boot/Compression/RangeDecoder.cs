@@ -73,7 +73,7 @@ internal ref struct RangeDecoder
     }
 
     /// <summary>Decodes bits that are equally likely to be zero or one, most significant first.</summary>
-    /// <param name="count">How many, 1 to 26.</param>
+    /// <param name="count">How many, at most 26.</param>
     /// <returns>The bits as a number.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public uint DecodeDirectBits(int count)

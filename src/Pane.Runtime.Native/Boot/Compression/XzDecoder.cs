@@ -33,7 +33,8 @@ internal static class XzDecoder
     /// <param name="input">The stream.</param>
     /// <param name="uncompressedSize">How many bytes the stream decodes to.</param>
     /// <returns>The decoded bytes.</returns>
-    /// <exception cref="InvalidDataException">The stream is damaged, truncated, uses a filter or check Pane does not decode, or decodes to another size.</exception>
+    /// <exception cref="InvalidDataException">The stream is damaged, truncated, or decodes to another size.</exception>
+    /// <exception cref="NotSupportedException">The stream is intact as far as read but uses flags, a check or a filter chain Pane does not decode.</exception>
     public static byte[] Decode(ReadOnlySpan<byte> input, int uncompressedSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(uncompressedSize);
@@ -76,7 +77,7 @@ internal static class XzDecoder
         var check = (Check)(flags[1] & 0x0F);
         if (flags[0] != 0 || (flags[1] & 0xF0) != 0 || !Enum.IsDefined(check))
         {
-            throw new InvalidDataException($"The XZ stream uses flags 0x{flags[0]:x2}{flags[1]:x2}, which Pane does not decode (checks: none, CRC32, CRC64, SHA-256).");
+            throw new NotSupportedException($"The XZ stream uses flags 0x{flags[0]:x2}{flags[1]:x2}, which Pane does not decode (checks: none, CRC32, CRC64, SHA-256).");
         }
 
         return check;
@@ -158,7 +159,7 @@ internal static class XzDecoder
                 continue;
             }
 
-            throw new InvalidDataException($"The XZ block uses filter 0x{id:x2} in a chain Pane does not decode (it decodes LZMA2, optionally after the x86 BCJ filter).");
+            throw new NotSupportedException($"The XZ block uses filter 0x{id:x2} in a chain Pane does not decode (it decodes LZMA2, optionally after the x86 BCJ filter).");
         }
 
         return branchStartOffset;
