@@ -17,10 +17,10 @@ namespace Pane.Runtime.Native.Tests.EndToEnd;
 /// more (on 28 November 14 of 45 native boots failed, most of them seen as triple faults, some as hangs; the outer KVM's trace
 /// shows the vCPU re-entered after an ordinary exit and unable to fetch the instruction it had just run; all 14 bare
 /// QEMU boots of that day passed, 5 of them with QEMU's split irqchip; the payload prints the failed boots' last
-/// lines, which end with why the machine stopped). How Pane's .NET runtime uses the vector instructions changes that
-/// rate little (28 November: every intrinsic on, 14 of 45 failed; only AVX off, 4 of 17 in the morning and 4 of 18
-/// in the afternoon; every intrinsic off, 3 of 23), so the payload runs pane with only AVX off, which keeps its
-/// ahead-of-time code (every intrinsic off costs 5-7 s of start-up under TCG), and keeps the retries. The test also
+/// lines, which end with why the machine stopped). Fewer fail with Pane's .NET runtime told to leave the vector
+/// instructions alone (28 November: every intrinsic on, 14 of 45 failed; only AVX off, 12 of 46; every intrinsic
+/// off, 3 of 23), so the payload runs pane that way by default (bench/native, which times the boot, keeps only AVX
+/// off: every intrinsic off costs 5-7 s of start-up under TCG), and keeps the retries. The test also
 /// checks that the native runtime kept the fixture's XZ-compressed kernel unpacked, which is how it boots it. A
 /// payload that fails otherwise, or an outer guest that runs out of time, fails the test.
 /// </summary>
