@@ -19,11 +19,11 @@ internal sealed class ElfKernel
     private const int HeaderSize = 64;
     private const int ProgramHeaderSize = 56;
 
-    private readonly SegmentReader _read;
+    private readonly SegmentsLoader _load;
 
-    private ElfKernel(SegmentReader read, ulong entry, IReadOnlyList<ElfSegment> segments)
+    private ElfKernel(SegmentsLoader load, ulong entry, IReadOnlyList<ElfSegment> segments)
     {
-        _read = read;
+        _load = load;
         Entry = entry;
         Segments = segments;
         End = segments.Max(segment => segment.PhysicalAddress + segment.MemorySize);
@@ -38,7 +38,7 @@ internal sealed class ElfKernel
     /// <summary>Gets the end of the memory the kernel occupies, its zeroed data included.</summary>
     public ulong End { get; }
 
-    private delegate void SegmentReader(ElfSegment segment, GuestMemory memory);
+    private delegate void SegmentsLoader(IReadOnlyList<ElfSegment> segments, GuestMemory memory);
 
     /// <summary>Reads an uncompressed kernel held in memory.</summary>
     /// <param name="image">The ELF file's bytes (anything after its segments, such as relocations, is ignored).</param>
@@ -47,7 +47,13 @@ internal sealed class ElfKernel
     public static ElfKernel Parse(byte[] image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Parse(image, image.Length, (segment, memory) => memory.Write(segment.PhysicalAddress, image.AsSpan((int)segment.FileOffset, (int)segment.FileSize)));
+        return Parse(image, image.Length, (segments, memory) =>
+        {
+            foreach (var segment in segments)
+            {
+                memory.Write(segment.PhysicalAddress, image.AsSpan((int)segment.FileOffset, (int)segment.FileSize));
+            }
+        });
     }
 
     /// <summary>Reads the headers of an uncompressed kernel file; its segments are read when the kernel is loaded.</summary>
@@ -61,10 +67,10 @@ internal sealed class ElfKernel
         using var file = File.OpenHandle(path);
         var headers = new byte[HeadersReadSize];
         var read = RandomAccess.Read(file, headers, 0);
-        return Parse(headers.AsSpan(0, read), RandomAccess.GetLength(file), (segment, memory) => LoadSegment(path, segment, memory));
+        return Parse(headers.AsSpan(0, read), RandomAccess.GetLength(file), (segments, memory) => LoadSegments(path, segments, memory));
     }
 
-    private static ElfKernel Parse(ReadOnlySpan<byte> image, long fileLength, SegmentReader read)
+    private static ElfKernel Parse(ReadOnlySpan<byte> image, long fileLength, SegmentsLoader load)
     {
         if (image.Length < HeaderSize || !image[..4].SequenceEqual("\u007fELF"u8) || image[4] != 2 || image[5] != 1
             || BinaryPrimitives.ReadUInt16LittleEndian(image[0x12..]) != MachineX86_64)
@@ -110,7 +116,7 @@ internal sealed class ElfKernel
             throw Invalid($"its entry point 0x{entry:x} is not inside a loadable segment");
         }
 
-        return new ElfKernel(read, entry, segments);
+        return new ElfKernel(load, entry, segments);
     }
 
     /// <summary>Copies the segments into guest memory and zeroes what the file does not hold.</summary>
@@ -119,19 +125,22 @@ internal sealed class ElfKernel
     public void LoadInto(GuestMemory memory)
     {
         ArgumentNullException.ThrowIfNull(memory);
+        _load(Segments, memory);
         foreach (var segment in Segments)
         {
-            _read(segment, memory);
             memory.Slice(segment.PhysicalAddress + segment.FileSize, (int)(segment.MemorySize - segment.FileSize)).Clear();
         }
     }
 
-    private static void LoadSegment(string path, ElfSegment segment, GuestMemory memory)
+    private static void LoadSegments(string path, IReadOnlyList<ElfSegment> segments, GuestMemory memory)
     {
         try
         {
             using var file = File.OpenHandle(path);
-            memory.Load(segment.PhysicalAddress, file, (long)segment.FileOffset, (int)segment.FileSize);
+            foreach (var segment in segments)
+            {
+                memory.Load(segment.PhysicalAddress, file, (long)segment.FileOffset, (int)segment.FileSize);
+            }
         }
         catch (EndOfStreamException)
         {

@@ -39,36 +39,13 @@ internal sealed class Lzma2Decoder
                 return offset;
             }
 
-            if (control < LzmaChunk)
+            if (control is > Stored and < LzmaChunk)
             {
-                if (control > Stored)
-                {
-                    throw new InvalidDataException($"The LZMA2 chunk header 0x{control:x2} is not defined.");
-                }
-
-                if (control == StoredWithDictionaryReset)
-                {
-                    dictionaryStart = position;
-                    needsDictionaryReset = false;
-                    needsProperties = true;
-                }
-                else if (needsDictionaryReset)
-                {
-                    throw new InvalidDataException("The LZMA2 stream does not start with a dictionary reset.");
-                }
-
-                var size = ReadBigEndian16(input, ref offset) + 1;
-                var stored = Take(input, ref offset, size);
-                CheckRoom(output, position, size);
-                stored.CopyTo(output.AsSpan(position));
-                position += size;
-                continue;
+                throw new InvalidDataException($"The LZMA2 chunk header 0x{control:x2} is not defined.");
             }
 
             var reset = (control >> 5) & 3;
-            var unpacked = ((control & 0x1F) << 16) + ReadBigEndian16(input, ref offset) + 1;
-            var packed = ReadBigEndian16(input, ref offset) + 1;
-            if (reset == DictionaryReset)
+            if (control == StoredWithDictionaryReset || (control >= LzmaChunk && reset == DictionaryReset))
             {
                 dictionaryStart = position;
                 needsDictionaryReset = false;
@@ -79,6 +56,18 @@ internal sealed class Lzma2Decoder
                 throw new InvalidDataException("The LZMA2 stream does not start with a dictionary reset.");
             }
 
+            if (control < LzmaChunk)
+            {
+                var size = ReadBigEndian16(input, ref offset) + 1;
+                var stored = Take(input, ref offset, size);
+                CheckRoom(output, position, size);
+                stored.CopyTo(output.AsSpan(position));
+                position += size;
+                continue;
+            }
+
+            var unpacked = ((control & 0x1F) << 16) + ReadBigEndian16(input, ref offset) + 1;
+            var packed = ReadBigEndian16(input, ref offset) + 1;
             if (reset >= PropertiesReset)
             {
                 _lzma.SetProperties(ReadByte(input, ref offset));
